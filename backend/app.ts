@@ -1,0 +1,86 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import { installErrorHandler } from './lib/errors.js';
+import authPlugin from './plugins/auth.js';
+import configPlugin from './plugins/config.js';
+import dbPlugin from './plugins/db.js';
+import realtimePlugin from './plugins/realtime.js';
+import webClientPlugin from './plugins/web-client.js';
+import authRoutes from './routes/auth.js';
+import conversationRoutes from './routes/conversations.js';
+import userRoutes from './routes/users.js';
+
+/** Query parameters that carry secrets and must never reach a log line. */
+const SECRET_PARAMS = /([?&](?:jwt|token|access_token)=)[^&#]*/gi;
+
+export function redactUrl(url: string): string {
+  return url.replace(SECRET_PARAMS, '$1[redacted]');
+}
+
+/** Logger options: structured, and free of passwords, tokens and Authorization headers. */
+export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+  return {
+    level,
+    redact: ['req.headers.authorization', 'password', '*.password', 'access_token', '*.access_token', 'jitsi_token'],
+    serializers: {
+      req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
+    },
+  };
+}
+
+/** The whole backend as one Fastify instance; `server.ts` only listens. */
+export async function buildApp(config: Config, opts: FastifyServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.LOG_LEVEL),
+    trustProxy: config.TRUST_PROXY,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ...opts,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  installErrorHandler(app);
+  await app.register(configPlugin, { config });
+  await app.register(helmet, {
+    // Same-origin scripts only; socket.io and the API are same-origin too.
+    contentSecurityPolicy: {
+      directives: {
+        'connect-src': ["'self'"],
+        'img-src': ["'self'", 'data:'],
+        'media-src': ["'self'", 'data:'],
+        // Self-hosted installs may run on plain HTTP inside a LAN; do not rewrite their requests.
+        'upgrade-insecure-requests': null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Peace Messenger API', version: '1' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+    },
+  });
+  await app.register(dbPlugin);
+  await app.register(authPlugin);
+  await app.register(realtimePlugin);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes);
+      // Everything else under /api/v1 needs a signed-in user.
+      await api.register(async (secured) => {
+        secured.addHook('preHandler', secured.authenticate);
+        await secured.register(userRoutes);
+        await secured.register(conversationRoutes);
+      });
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(webClientPlugin);
+  return app;
+}

@@ -1,0 +1,89 @@
+import type { Selectable } from 'kysely';
+import type { Database, Db } from '../db/index.js';
+import { newId, nowIso } from '../lib/ids.js';
+import type { CallRecord, Message } from '../schemas/chat.js';
+
+export function rowToMessage(row: Selectable<Database['messages']>): Message {
+  const message: Message = {
+    id: row.id,
+    conversation_id: row.conversation_id,
+    sender_id: row.sender_id,
+    kind: row.kind,
+    body: row.body,
+    created_at: row.created_at,
+  };
+  if (row.call_json) message.call = JSON.parse(row.call_json) as CallRecord;
+  if (row.client_id) message.client_id = row.client_id;
+  return message;
+}
+
+export interface NewMessage {
+  conversationId: string;
+  senderId: string;
+  body: string;
+  clientId?: string | undefined;
+  call?: CallRecord;
+}
+
+/**
+ * Stores a message; returns it once it is committed. A repeated `clientId` from the same sender in the
+ * same conversation returns the stored message instead (`created: false`), so retries never duplicate.
+ */
+export async function insertMessage(db: Db, input: NewMessage): Promise<{ message: Message; created: boolean }> {
+  const row = {
+    id: newId(),
+    conversation_id: input.conversationId,
+    sender_id: input.senderId,
+    kind: input.call ? ('call' as const) : ('text' as const),
+    body: input.body,
+    call_json: input.call ? JSON.stringify(input.call) : null,
+    client_id: input.clientId ?? null,
+    created_at: nowIso(),
+  };
+  const result = await db
+    .insertInto('messages')
+    .values(row)
+    .onConflict((oc) => oc.columns(['conversation_id', 'sender_id', 'client_id']).doNothing())
+    .executeTakeFirst();
+  if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) return { message: rowToMessage(row), created: true };
+  const existing = await db
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', input.conversationId)
+    .where('sender_id', '=', input.senderId)
+    .where('client_id', '=', input.clientId ?? '')
+    .executeTakeFirstOrThrow();
+  return { message: rowToMessage(existing), created: false };
+}
+
+/** A page of messages older than `before` (or the newest), returned oldest first. */
+export async function listMessages(db: Db, conversationId: string, limit: number, before?: string): Promise<Message[]> {
+  let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
+  if (before) query = query.where('id', '<', before);
+  const rows = await query.orderBy('id', 'desc').limit(limit).execute();
+  return rows.reverse().map(rowToMessage);
+}
+
+/** Moves the member's read marker forward (never back) to `messageId`, or to the newest message. */
+export async function markRead(db: Db, conversationId: string, userId: string, messageId?: string): Promise<string | null> {
+  let target = messageId ?? null;
+  if (!target) {
+    const newest = await db
+      .selectFrom('messages')
+      .select('id')
+      .where('conversation_id', '=', conversationId)
+      .orderBy('id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    target = newest?.id ?? null;
+  }
+  if (!target) return null;
+  await db
+    .updateTable('members')
+    .set({ last_read_message_id: target })
+    .where('conversation_id', '=', conversationId)
+    .where('user_id', '=', userId)
+    .where((eb) => eb.or([eb('last_read_message_id', 'is', null), eb('last_read_message_id', '<', target)]))
+    .execute();
+  return target;
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../db/index.js';
+import type { User } from '../schemas/chat.js';
+
+const publicColumns = ['id', 'username', 'display_name'] as const;
+
+export async function findUserById(db: Db, id: string): Promise<User | undefined> {
+  return db.selectFrom('users').select(publicColumns).where('id', '=', id).executeTakeFirst();
+}
+
+export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<User[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(publicColumns).where('id', 'in', ids).execute();
+}
+
+/** Users whose username or display name contains `q` (case-insensitive), excluding the searcher. */
+export async function searchUsers(db: Db, q: string, excludeId: string, limit = 20): Promise<User[]> {
+  const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .selectFrom('users')
+    .select(publicColumns)
+    .where('id', '!=', excludeId)
+    .where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['username']), 'like', eb.val(pattern)),
+        eb(eb.fn('lower', ['display_name']), 'like', eb.val(pattern)),
+      ]),
+    )
+    .orderBy('username')
+    .limit(limit)
+    .execute();
+}

@@ -1,0 +1,139 @@
+import { type Static, Type } from 'typebox';
+import { Compile } from 'typebox/compile';
+
+/** Environment variables of the backend (names and defaults: ../shared/CONTRACT.md). */
+export const ConfigSchema = Type.Object({
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
+  HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
+  DATABASE_URL: Type.String({ default: 'sqlite:./data/peace.db' }),
+  REDIS_URL: Type.Optional(Type.String()),
+  PUBLIC_BASE_URL: Type.Optional(Type.String()),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+  JITSI_SERVER_URL: Type.Optional(Type.String()),
+  JITSI_APP_ID: Type.Optional(Type.String({ minLength: 1 })),
+  JITSI_APP_SECRET: Type.Optional(Type.String({ minLength: 1 })),
+  JITSI_AUDIENCE: Type.String({ minLength: 1, default: 'jitsi' }),
+  JITSI_SUBJECT: Type.String({ minLength: 1, default: 'meet.jitsi' }),
+  JITSI_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86400, default: 3600 }),
+  RING_TIMEOUT_SECONDS: Type.Number({ exclusiveMinimum: 0, maximum: 600, default: 45 }),
+  /** Optional: signs access tokens. When unset, one is generated on first run and kept in the database. */
+  SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  NODE_ENV: Type.String({ default: 'production' }),
+  /** Where the built web client lives; served at `/`. */
+  WEB_ROOT: Type.Optional(Type.String()),
+});
+
+export type Config = Static<typeof ConfigSchema>;
+
+/** Thrown for a bad configuration value; its message is the one line shown to the operator. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const check = Compile(ConfigSchema);
+
+const integerKeys = new Set(['PORT', 'JITSI_TOKEN_TTL_SECONDS', 'ACCESS_TOKEN_TTL_SECONDS']);
+const numberKeys = new Set(['RING_TIMEOUT_SECONDS']);
+const booleanKeys = new Set(['TRUST_PROXY']);
+
+function coerce(key: string, raw: string): unknown {
+  const value = raw.trim();
+  if (integerKeys.has(key) || numberKeys.has(key)) {
+    const n = Number(value);
+    if (value === '' || !Number.isFinite(n)) throw new ConfigError(`${key}: expected a number, got "${raw}"`);
+    return n;
+  }
+  if (booleanKeys.has(key)) {
+    if (/^(1|true|yes|on)$/i.test(value)) return true;
+    if (/^(0|false|no|off|)$/i.test(value)) return false;
+    throw new ConfigError(`${key}: expected true or false, got "${raw}"`);
+  }
+  return value;
+}
+
+function parseUrl(key: string, value: string): URL {
+  try {
+    return new URL(value);
+  } catch {
+    throw new ConfigError(`${key}: not a valid URL: "${value}"`);
+  }
+}
+
+/** Development and test setups may use a plain-HTTP Jitsi stand-in on this machine. */
+function allowsPlainHttp(env: Config): boolean {
+  return env.NODE_ENV === 'development' || env.NODE_ENV === 'test';
+}
+
+function checkSemantics(config: Config): void {
+  const db = config.DATABASE_URL;
+  if (!/^sqlite:.+/.test(db) && !/^postgres(ql)?:\/\/.+/.test(db)) {
+    throw new ConfigError(`DATABASE_URL: unknown scheme in "${db}" (use sqlite:<path> or postgres://…)`);
+  }
+  if (config.REDIS_URL !== undefined) {
+    const url = parseUrl('REDIS_URL', config.REDIS_URL);
+    if (!/^rediss?:$/.test(url.protocol)) throw new ConfigError('REDIS_URL: must start with redis:// or rediss://');
+  }
+  if (config.PUBLIC_BASE_URL !== undefined) {
+    const url = parseUrl('PUBLIC_BASE_URL', config.PUBLIC_BASE_URL);
+    if (!/^https?:$/.test(url.protocol)) throw new ConfigError('PUBLIC_BASE_URL: must be an http(s) origin');
+    config.PUBLIC_BASE_URL = url.origin;
+  }
+  if (config.JITSI_SERVER_URL !== undefined) {
+    const url = parseUrl('JITSI_SERVER_URL', config.JITSI_SERVER_URL);
+    const plainOk = url.protocol === 'http:' && allowsPlainHttp(config);
+    if (url.protocol !== 'https:' && !plainOk) {
+      throw new ConfigError(`JITSI_SERVER_URL: must be https:// (browsers refuse camera access otherwise), got "${url.href}"`);
+    }
+    config.JITSI_SERVER_URL = url.origin;
+  }
+}
+
+/**
+ * Reads the configuration from an environment once, at start-up.
+ * Empty strings count as unset. Throws ConfigError naming the first bad variable.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): Config {
+  const input: Record<string, unknown> = {};
+  for (const key of Object.keys(ConfigSchema.properties)) {
+    const raw = env[key];
+    if (raw === undefined || raw.trim() === '') continue;
+    input[key] = coerce(key, raw);
+  }
+  const withDefaults = { ...defaults(), ...input };
+  if (!check.Check(withDefaults)) {
+    const [first] = check.Errors(withDefaults);
+    const key = first?.instancePath.replace(/^\//, '') || 'configuration';
+    const shown = key in input ? ` (got "${String(env[key])}")` : '';
+    throw new ConfigError(`${key}: ${describeExpected(key) ?? first?.message ?? 'invalid'}${shown}`);
+  }
+  const config = withDefaults as Config;
+  checkSemantics(config);
+  return config;
+}
+
+function describeExpected(key: string): string | undefined {
+  const schema = (ConfigSchema.properties as Record<string, { anyOf?: { const: unknown }[] }>)[key];
+  return schema?.anyOf ? `must be one of ${schema.anyOf.map((s) => s.const).join(', ')}` : undefined;
+}
+
+function defaults(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(ConfigSchema.properties)) {
+    if ('default' in schema) out[key] = (schema as { default: unknown }).default;
+  }
+  return out;
+}
+
+/** True when the backend can hand out Jitsi tokens. */
+export function jitsiConfigured(config: Config): config is Config & {
+  JITSI_SERVER_URL: string;
+  JITSI_APP_ID: string;
+  JITSI_APP_SECRET: string;
+} {
+  return Boolean(config.JITSI_SERVER_URL && config.JITSI_APP_ID && config.JITSI_APP_SECRET);
+}

@@ -1,0 +1,61 @@
+import type { Generated } from 'kysely';
+
+/** Table shapes as Kysely sees them. Timestamps are ISO-8601 strings, so both engines sort them alike. */
+export interface Database {
+  settings: { key: string; value: string };
+  users: {
+    id: string;
+    username: string;
+    display_name: string;
+    password_hash: string;
+    created_at: string;
+  };
+  conversations: {
+    id: string;
+    type: 'direct' | 'group';
+    title: string | null;
+    /** "<lower id>:<higher id>" for a direct conversation, so each pair has exactly one. */
+    direct_key: string | null;
+    created_by: string;
+    created_at: string;
+  };
+  members: {
+    conversation_id: string;
+    user_id: string;
+    /** Id of the newest message this member has read; messages after it are unread. */
+    last_read_message_id: string | null;
+    joined_at: string;
+  };
+  messages: {
+    id: string;
+    conversation_id: string;
+    sender_id: string;
+    kind: 'text' | 'call';
+    body: string;
+    /** JSON of the call outcome for kind = call. */
+    call_json: string | null;
+    client_id: string | null;
+    created_at: string;
+  };
+  rooms: {
+    room_id: string;
+    conversation_id: string;
+    created_by: string;
+    created_at: string;
+  };
+  calls: {
+    id: string;
+    room_id: string;
+    conversation_id: string;
+    caller_id: string;
+    state: string;
+    /** JSON array of {user_id, status}. */
+    participants_json: string;
+    ringing_until: string;
+    started_at: string | null;
+    ended_at: string | null;
+    created_at: string;
+    /** Optimistic-concurrency counter: an update applies only on the version it read. */
+    version: Generated<number>;
+  };
+}

@@ -1,0 +1,50 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+/** An error a client should see: status, stable machine code, human message. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'AppError';
+  }
+}
+
+export const badRequest = (code: string, message: string) => new AppError(400, code, message);
+export const unauthorized = (message = 'Sign in first') => new AppError(401, 'unauthorized', message);
+export const forbidden = (code: string, message: string) => new AppError(403, code, message);
+export const notFound = (code: string, message: string) => new AppError(404, code, message);
+export const conflict = (code: string, message: string) => new AppError(409, code, message);
+
+/** The wire shape of every error: `{ error: { code, message } }`. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** One error handler: known errors keep their code, validation errors say what was wrong, 5xx hide details. */
+export function installErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.statusCode).send(errorBody(err.code, err.message));
+    }
+    if (err.validation) {
+      return reply.status(400).send(errorBody('invalid_request', err.message));
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      request.log.error({ err }, 'request failed');
+      return reply.status(status).send(errorBody('internal_error', 'Something went wrong on the server'));
+    }
+    const code = status === 429 ? 'rate_limited' : (err.code ?? 'bad_request').toLowerCase().replace(/^fst_err_/, '');
+    return reply.status(status).send(errorBody(code, err.message));
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));
+  });
+}

@@ -1,0 +1,44 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyStatic from '@fastify/static';
+import fp from 'fastify-plugin';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Folder of the built web client (index.html, room.html, assets), or null when not built. */
+    webRoot: string | null;
+  }
+}
+
+/** The built renderer: next to the compiled backend (dist/backend → dist/renderer) or in the repo's dist/. */
+export function findWebRoot(configured?: string): string | null {
+  if (configured) return resolve(configured);
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '../../renderer'), join(here, '../../dist/renderer'), resolve('dist/renderer')];
+  return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
+}
+
+/** Serves the web client at `/`; without a build, `/` says how to make one. */
+export default fp(
+  async (app) => {
+    const root = findWebRoot(app.config.WEB_ROOT);
+    app.decorate('webRoot', root);
+    if (!root) {
+      app.get('/', { schema: { hide: true } }, async (_request, reply) =>
+        reply.type('text/plain').send('The web client is not built yet: run `npm run build`.\n'),
+      );
+      return;
+    }
+    await app.register(fastifyStatic, {
+      root,
+      index: ['index.html'],
+      wildcard: false,
+      cacheControl: false,
+      // Hashed assets never change; HTML pages must be revalidated so a new build is picked up at once.
+      setHeaders: (res, path) =>
+        res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+    });
+  },
+  { name: 'web-client', dependencies: ['config'] },
+);

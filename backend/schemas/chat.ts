@@ -1,0 +1,97 @@
+import { type Static, Type } from 'typebox';
+import { Id } from './common.js';
+
+export const UserSchema = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  display_name: Type.String(),
+});
+export type User = Static<typeof UserSchema>;
+
+export const Username = Type.String({
+  minLength: 3,
+  maxLength: 32,
+  pattern: '^[A-Za-z0-9_.-]+$',
+  description: 'letters, digits, "_", "." and "-"; stored in lowercase',
+});
+export const Password = Type.String({ minLength: 8, maxLength: 200 });
+export const DisplayName = Type.String({ minLength: 1, maxLength: 64 });
+
+export const RegisterBody = Type.Object(
+  { username: Username, password: Password, display_name: DisplayName },
+  { additionalProperties: false },
+);
+export const LoginBody = Type.Object(
+  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export const AuthReply = Type.Object({ access_token: Type.String(), user: UserSchema });
+
+export const CallOutcome = Type.Union(
+  ['missed', 'declined', 'cancelled', 'busy', 'ended'].map((o) => Type.Literal(o)),
+);
+export const CallRecordSchema = Type.Object({
+  call_id: Type.String(),
+  outcome: CallOutcome,
+  duration_seconds: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type CallRecord = Static<typeof CallRecordSchema>;
+
+export const MessageSchema = Type.Object({
+  id: Type.String(),
+  conversation_id: Type.String(),
+  sender_id: Type.String(),
+  kind: Type.Union([Type.Literal('text'), Type.Literal('call')]),
+  body: Type.String(),
+  call: Type.Optional(CallRecordSchema),
+  client_id: Type.Optional(Type.String()),
+  created_at: Type.String(),
+});
+export type Message = Static<typeof MessageSchema>;
+
+export const ConversationSchema = Type.Object({
+  id: Type.String(),
+  type: Type.Union([Type.Literal('direct'), Type.Literal('group')]),
+  title: Type.Union([Type.String(), Type.Null()]),
+  members: Type.Array(UserSchema),
+});
+export type Conversation = Static<typeof ConversationSchema>;
+
+export const ConversationSummarySchema = Type.Object({
+  ...ConversationSchema.properties,
+  last_message: Type.Union([MessageSchema, Type.Null()]),
+  unread_count: Type.Integer({ minimum: 0 }),
+});
+export type ConversationSummary = Static<typeof ConversationSummarySchema>;
+
+export const CreateConversationBody = Type.Union([
+  Type.Object({ type: Type.Literal('direct'), user_id: Id }, { additionalProperties: false }),
+  Type.Object(
+    {
+      type: Type.Literal('group'),
+      title: Type.String({ minLength: 1, maxLength: 100 }),
+      member_ids: Type.Array(Id, { minItems: 1, maxItems: 256, uniqueItems: true }),
+    },
+    { additionalProperties: false },
+  ),
+]);
+export type CreateConversationBody = Static<typeof CreateConversationBody>;
+
+export const ConversationParams = Type.Object({ id: Id });
+export const MessagesQuery = Type.Object({
+  before: Type.Optional(Id),
+  limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
+});
+export const SendMessageBody = Type.Object(
+  {
+    body: Type.String({ minLength: 1, maxLength: 10000 }),
+    client_id: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+  },
+  { additionalProperties: false },
+);
+export const ReadBody = Type.Object({ message_id: Type.Optional(Id) }, { additionalProperties: false });
+export const UserSearchQuery = Type.Object({ q: Type.String({ maxLength: 64, default: '' }) });
+
+/** Server → client presence event for contacts. */
+export const PresenceSchema = Type.Object({ user_id: Type.String(), online: Type.Boolean() });
+export type Presence = Static<typeof PresenceSchema>;
