@@ -6,6 +6,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Config } from './config.js';
 import { installErrorHandler } from './lib/errors.js';
 import authPlugin from './plugins/auth.js';
+import clusterPlugin from './plugins/cluster.js';
 import configPlugin from './plugins/config.js';
 import dbPlugin from './plugins/db.js';
 import realtimePlugin from './plugins/realtime.js';
@@ -25,7 +26,14 @@ export function redactUrl(url: string): string {
 export function loggerOptions(level: string): FastifyServerOptions['logger'] {
   return {
     level,
-    redact: ['req.headers.authorization', 'password', '*.password', 'access_token', '*.access_token', 'jitsi_token'],
+    redact: [
+      'req.headers.authorization',
+      'password',
+      '*.password',
+      'access_token',
+      '*.access_token',
+      'jitsi_token',
+    ],
     serializers: {
       req: (req) => ({ method: req.method, url: redactUrl(req.url), remoteAddress: req.ip }),
     },
@@ -37,7 +45,9 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false } },
+    ajv: {
+      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false },
+    },
     ...opts,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -65,6 +75,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(dbPlugin);
   await app.register(authPlugin);
   await app.register(realtimePlugin);
+  await app.register(clusterPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

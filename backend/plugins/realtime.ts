@@ -65,9 +65,14 @@ export default fp(
       next();
     });
 
+    // Set while the app shuts down: sockets are being dropped on purpose, nobody went offline.
+    let closing = false;
+
     async function announceIfLast(userId: string): Promise<void> {
+      if (closing) return;
       const left = await io.in(userRoom(userId)).fetchSockets();
-      if (left.length === 0) realtime.toUsers(await contactsOf(app, userId), 'presence', { user_id: userId, online: false });
+      if (left.length === 0)
+        realtime.toUsers(await contactsOf(app, userId), 'presence', { user_id: userId, online: false });
     }
 
     io.on('connection', async (socket) => {
@@ -96,6 +101,7 @@ export default fp(
     });
 
     app.addHook('preClose', async () => {
+      closing = true;
       io.local.disconnectSockets(true);
     });
     app.addHook('onClose', async () => {
