@@ -4,7 +4,9 @@ import { Compile } from 'typebox/compile';
 import { AppError } from './errors.js';
 
 /** What every client → server event is acknowledged with. */
-export type Ack = { ok: true; [key: string]: unknown } | { ok: false; error: { code: string; message: string } };
+export type Ack =
+  | { ok: true; [key: string]: unknown }
+  | { ok: false; error: { code: string; message: string } };
 
 /**
  * Registers a client → server event whose payload is checked against `schema` before `handler` runs.
@@ -24,7 +26,10 @@ export function onEvent<S extends TSchema>(
     if (!check.Check(payload)) {
       const [first] = check.Errors(payload);
       const where = first?.instancePath ? `${first.instancePath.slice(1)} ` : '';
-      reply({ ok: false, error: { code: 'invalid_payload', message: `${event}: ${where}${first?.message ?? 'invalid'}` } });
+      reply({
+        ok: false,
+        error: { code: 'invalid_payload', message: `${event}: ${where}${first?.message ?? 'invalid'}` },
+      });
       return;
     }
     try {

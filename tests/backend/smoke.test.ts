@@ -12,10 +12,15 @@ describe('smoke', () => {
     const alice = await b.register('alice');
     const bob = await b.register('bob');
     const bobSocket = await b.connect(bob.token);
-    const conv = await b.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    const conv = await b.api(alice.token, 'POST', '/api/v1/conversations', {
+      type: 'direct',
+      user_id: bob.id,
+    });
     expect(conv.status).toBe(201);
     const arrived = nextEvent(bobSocket, 'message_new');
-    const sent = await b.api(alice.token, 'POST', `/api/v1/conversations/${conv.body.id}/messages`, { body: 'hi' });
+    const sent = await b.api(alice.token, 'POST', `/api/v1/conversations/${conv.body.id}/messages`, {
+      body: 'hi',
+    });
     expect(sent.status).toBe(201);
     expect(await arrived).toMatchObject({ body: 'hi', sender_id: alice.id });
     const list = await b.api(bob.token, 'GET', '/api/v1/conversations');

@@ -18,7 +18,12 @@ export interface TestBackend {
   /** A real socket.io-client connected as `token`; resolves once connected. */
   connect(token: string): Promise<Socket>;
   /** Sends an authenticated JSON request through the listening server. */
-  api(token: string | null, method: string, path: string, body?: unknown): Promise<{ status: number; body: any }>;
+  api(
+    token: string | null,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; body: any }>;
 }
 
 export interface TestUser {
@@ -34,10 +39,19 @@ const sockets = new Set<Socket>();
  * Starts the real backend on a fresh SQLite file (or `env.DATABASE_URL`) on a free port.
  * `env` overrides configuration exactly as environment variables would.
  */
-export async function startBackend(env: Record<string, string> = {}, reuseDataDir?: string): Promise<TestBackend> {
+export async function startBackend(
+  env: Record<string, string> = {},
+  reuseDataDir?: string,
+): Promise<TestBackend> {
   const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'peace-test-'));
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${join(dataDir, 'peace.db')}`;
-  const config = loadConfig({ LOG_LEVEL: 'silent', NODE_ENV: 'test', PORT: '0', ...env, DATABASE_URL: databaseUrl });
+  const config = loadConfig({
+    LOG_LEVEL: 'silent',
+    NODE_ENV: 'test',
+    PORT: '0',
+    ...env,
+    DATABASE_URL: databaseUrl,
+  });
   const app = await buildApp(config);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -48,7 +62,11 @@ export async function startBackend(env: Record<string, string> = {}, reuseDataDi
     const headers: Record<string, string> = {};
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(url + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(url + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
@@ -71,11 +89,17 @@ export async function startBackend(env: Record<string, string> = {}, reuseDataDi
         password: `pw-${username}-secret`,
         display_name: displayName ?? username,
       });
-      if (res.status !== 201) throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
+      if (res.status !== 201)
+        throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return { token: res.body.access_token, ...res.body.user };
     },
     connect(token) {
-      const socket = io(url, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = io(url, {
+        auth: { token },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+      });
       sockets.add(socket);
       return new Promise((resolve, reject) => {
         socket.once('connect', () => resolve(socket));
@@ -86,7 +110,12 @@ export async function startBackend(env: Record<string, string> = {}, reuseDataDi
 }
 
 /** Resolves with the next `event` payload on `socket` (optionally the first one matching `match`). */
-export function nextEvent<T = any>(socket: Socket, event: string, match: (p: T) => boolean = () => true, ms = 5000): Promise<T> {
+export function nextEvent<T = any>(
+  socket: Socket,
+  event: string,
+  match: (p: T) => boolean = () => true,
+  ms = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, handler);
