@@ -13,6 +13,7 @@ import realtimePlugin from './plugins/realtime.js';
 import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
 import conversationRoutes from './routes/conversations.js';
+import roomPageRoutes from './routes/room-page.js';
 import userRoutes from './routes/users.js';
 
 /** Query parameters that carry secrets and must never reach a log line. */
@@ -93,5 +94,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
     { prefix: '/api/v1' },
   );
   await app.register(webClientPlugin);
+  // The call room page: public, outside /api/v1, with its own CSP.
+  await app.register(roomPageRoutes);
   return app;
 }
