@@ -4,6 +4,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
 import authPlugin from './plugins/auth.js';
 import clusterPlugin from './plugins/cluster.js';
@@ -14,6 +15,7 @@ import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
 import conversationRoutes from './routes/conversations.js';
 import roomPageRoutes from './routes/room-page.js';
+import roomRoutes from './routes/rooms.js';
 import userRoutes from './routes/users.js';
 
 /** Query parameters that carry secrets and must never reach a log line. */
@@ -77,6 +79,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(authPlugin);
   await app.register(realtimePlugin);
   await app.register(clusterPlugin);
+  await app.register(jitsiPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -89,6 +92,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         secured.addHook('preHandler', secured.authenticate);
         await secured.register(userRoutes);
         await secured.register(conversationRoutes);
+        await secured.register(roomRoutes);
       });
     },
     { prefix: '/api/v1' },

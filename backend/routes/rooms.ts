@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createRoom, findRoom, moderatorOf } from '../calls/rooms.js';
+import { isMember } from '../chat/conversations.js';
+import { findUserById } from '../chat/users.js';
+import { buildRoomUrl, publicBase } from '../jitsi/room-url.js';
+import { badRequest, conflict, forbidden, notFound, unauthorized } from '../lib/errors.js';
+import { CreateRoomBody, JoinReply, ROOM_ID_PATTERN, RoomParams, RoomSchema } from '../schemas/calls.js';
+import { errorResponses } from '../schemas/common.js';
+import { assertMember } from './conversations.js';
+
+/** Rooms: a Jitsi room bound to one conversation; only its members get a token for it. */
+const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  app.post(
+    '/rooms/create',
+    {
+      schema: {
+        tags: ['rooms'],
+        body: CreateRoomBody,
+        response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request, reply) => {
+      const { conversation_id, room_id } = request.body;
+      if (room_id !== undefined && !ROOM_ID_PATTERN.test(room_id)) {
+        throw badRequest('invalid_room_id', 'room_id: use 8 to 64 lowercase letters, digits or "-"');
+      }
+      await assertMember(app.db, conversation_id, request.userId);
+      const room = await createRoom(app.db, conversation_id, request.userId, room_id);
+      if (!room) throw conflict('room_taken', 'This room_id is already taken');
+      return reply.status(201).send(room);
+    },
+  );
+
+  app.post(
+    '/rooms/:room_id/join',
+    {
+      schema: {
+        tags: ['rooms'],
+        params: RoomParams,
+        response: { 200: JoinReply, ...errorResponses(401, 403, 404, 503) },
+      },
+    },
+    async (request, reply) => {
+      const room = await findRoom(app.db, request.params.room_id);
+      if (!room) throw notFound('room_not_found', 'No such room');
+      // The hole this closes: a token only for members of the room's conversation.
+      if (!(await isMember(app.db, room.conversation_id, request.userId))) {
+        throw forbidden('not_a_member', 'You are not a member of this conversation');
+      }
+      const user = await findUserById(app.db, request.userId);
+      if (!user) throw unauthorized('This account no longer exists');
+      const serverUrl = app.jitsi.serverUrl();
+      const moderator = (await moderatorOf(app.db, room)) === user.id;
+      const token = app.jitsi.sign(room.room_id, { id: user.id, name: user.display_name, moderator });
+      const base = publicBase(app.config.PUBLIC_BASE_URL, request);
+      // A per-user secret: no shared cache may keep it (and a Host-dependent answer can't be served to others).
+      reply.header('cache-control', 'no-store');
+      return {
+        room_id: room.room_id,
+        jitsi_token: token,
+        jitsi_server_url: serverUrl,
+        room_url: buildRoomUrl(base, room.room_id, token, serverUrl),
+      };
+    },
+  );
+};
+
+export default roomRoutes;

@@ -1,0 +1,68 @@
+import { type Static, Type } from 'typebox';
+import { Id } from './common.js';
+
+/** Room ids: lowercase letters, digits and "-", 8 to 64 characters (CONTRACT.md). */
+export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
+
+/** Path parameter; loose on purpose so a malformed id answers 404/400 from the handler, not a schema error. */
+export const RoomParams = Type.Object({ room_id: Type.String({ minLength: 1, maxLength: 200 }) });
+
+export const CreateRoomBody = Type.Object(
+  {
+    conversation_id: Id,
+    // Checked against ROOM_ID_PATTERN in the handler so the client gets `invalid_room_id`.
+    room_id: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type CreateRoomBody = Static<typeof CreateRoomBody>;
+
+export const RoomSchema = Type.Object({
+  room_id: Type.String(),
+  conversation_id: Type.String(),
+  created_by: Type.String(),
+  created_at: Type.String(),
+});
+export type Room = Static<typeof RoomSchema>;
+
+export const JoinReply = Type.Object({
+  room_id: Type.String(),
+  jitsi_token: Type.String(),
+  jitsi_server_url: Type.String(),
+  room_url: Type.String(),
+});
+export type JoinReply = Static<typeof JoinReply>;
+
+/** Body of `POST /room/{room_id}/leave` once parsed (a sendBeacon may deliver it as text/plain). */
+export const LeaveRoomBody = Type.Object({ jwt: Type.String({ minLength: 1, maxLength: 8192 }) });
+
+// ---- Socket.IO: client → server payloads ----
+
+export const CallInvitationPayload = Type.Object(
+  { room_id: Type.String({ minLength: 1, maxLength: 200 }), target_user_id: Type.Optional(Id) },
+  { additionalProperties: false },
+);
+export const CallResponsePayload = Type.Object(
+  { call_id: Id, accepted: Type.Boolean() },
+  { additionalProperties: false },
+);
+export const CallIdPayload = Type.Object({ call_id: Id }, { additionalProperties: false });
+
+// ---- Socket.IO: server → client payloads (documented shapes; the service builds them) ----
+
+export const CallStateName = Type.Union(
+  ['ringing', 'active', 'ended', 'missed', 'declined', 'cancelled', 'busy'].map((s) => Type.Literal(s)),
+);
+export const ParticipantStatus = Type.Union(
+  ['ringing', 'accepted', 'declined', 'missed', 'busy', 'left'].map((s) => Type.Literal(s)),
+);
+export const CallStatePayload = Type.Object({
+  call_id: Type.String(),
+  room_id: Type.String(),
+  conversation_id: Type.String(),
+  caller_id: Type.String(),
+  state: CallStateName,
+  participants: Type.Array(Type.Object({ user_id: Type.String(), status: ParticipantStatus })),
+  reason: Type.Optional(Type.String()),
+});
+export type CallStatePayload = Static<typeof CallStatePayload>;
