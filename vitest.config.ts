@@ -12,6 +12,16 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: 'desktop',
+          include: ['tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts', 'tests/desktop/**/*.test.ts'],
+          environment: 'node',
+          // The Electron binary cannot run here: main-process modules meet a recording stand-in.
+          setupFiles: ['tests/main/setup-electron.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

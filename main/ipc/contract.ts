@@ -1,0 +1,84 @@
+/**
+ * The one IPC contract between main and its preloads: every channel, its arguments and its result.
+ * Main registers handlers from it (ipc/handle.ts), the preloads invoke through it; nobody spells a
+ * channel name twice.
+ */
+import type { DesktopConfig, IncomingCall } from '../../preload/desktop-api.js';
+
+/** What every `ipcMain.handle` answers: a result object, never a thrown error across processes. */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode };
+
+/** Machine-readable reasons a request was refused. */
+export type IpcErrorCode =
+  | 'sender_not_allowed'
+  | 'invalid_arguments'
+  | 'room_url_not_allowed'
+  | 'jitsi_server_not_allowed'
+  | 'no_such_window'
+  | 'internal_error';
+
+/** A screen or window offered by the screen-share picker. */
+export interface ScreenSource {
+  id: string;
+  name: string;
+  kind: 'screen' | 'window';
+  /** data: URL of a small thumbnail */
+  thumbnail: string;
+}
+
+/** What the incoming-call popup shows. */
+export interface IncomingCallView {
+  callId: string;
+  callerName: string;
+  language: 'zh-CN' | 'en';
+}
+
+/** Renderer → main requests (`ipcRenderer.invoke`). Each entry: the argument tuple and the result value. */
+export interface InvokeChannels {
+  'config/get': { args: []; result: DesktopConfig };
+  'call/open-window': { args: [roomUrl: string, callId: string]; result: null };
+  'call/close-window': { args: [callId: string]; result: null };
+  'call/report-ended': { args: []; result: null };
+  'incoming/show': { args: [call: IncomingCall]; result: null };
+  'incoming/dismiss': { args: [callId: string]; result: null };
+  'tray/set-state': { args: [state: { unread: number; inCall: boolean }]; result: null };
+  'session/get-token': { args: []; result: string | null };
+  'session/set-token': { args: [token: string | null]; result: null };
+  /** From the incoming-call popup: the user's answer. */
+  'popup/answer': { args: [accepted: boolean]; result: null };
+  /** From the incoming-call popup: what to show. */
+  'popup/get-view': { args: []; result: IncomingCallView | null };
+  /** From the screen picker: the sources to offer. */
+  'picker/get-sources': { args: []; result: { sources: ScreenSource[]; language: 'zh-CN' | 'en' } };
+  /** From the screen picker: the chosen source id, or null when cancelled. */
+  'picker/choose': { args: [sourceId: string | null]; result: null };
+}
+
+/** Main → renderer events (`webContents.send`), each with its one payload. */
+export interface EventChannels {
+  'incoming/action': { call_id: string; accepted: boolean };
+  'call/window-closed': string;
+  'deep-link/open': string;
+}
+
+export type InvokeChannel = keyof InvokeChannels;
+export type EventChannel = keyof EventChannels;
+export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C]['args'];
+export type InvokeResult<C extends InvokeChannel> = IpcResult<InvokeChannels[C]['result']>;
+
+/** All invoke channel names, for code that needs them at run time (tests, registration checks). */
+export const invokeChannels = [
+  'config/get',
+  'call/open-window',
+  'call/close-window',
+  'call/report-ended',
+  'incoming/show',
+  'incoming/dismiss',
+  'tray/set-state',
+  'session/get-token',
+  'session/set-token',
+  'popup/answer',
+  'popup/get-view',
+  'picker/get-sources',
+  'picker/choose',
+] as const satisfies readonly InvokeChannel[];
