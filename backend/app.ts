@@ -3,6 +3,8 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import roomLeaveRoutes from './calls/leave-route.js';
+import callsPlugin from './calls/plugin.js';
 import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
@@ -80,6 +82,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(realtimePlugin);
   await app.register(clusterPlugin);
   await app.register(jitsiPlugin);
+  await app.register(callsPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -98,6 +101,8 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
     { prefix: '/api/v1' },
   );
   await app.register(webClientPlugin);
+  // Outside /api/v1: the room page proves itself with its Jitsi token.
+  await app.register(roomLeaveRoutes);
   // The call room page: public, outside /api/v1, with its own CSP.
   await app.register(roomPageRoutes);
   return app;

@@ -16,6 +16,8 @@ export const ConfigSchema = Type.Object({
   JITSI_SUBJECT: Type.String({ minLength: 1, default: 'meet.jitsi' }),
   JITSI_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, maximum: 86400, default: 3600 }),
   RING_TIMEOUT_SECONDS: Type.Number({ exclusiveMinimum: 0, maximum: 600, default: 45 }),
+  /** How long a call participant may stay without any connected socket before they count as gone. */
+  CALL_LEAVE_GRACE_SECONDS: Type.Number({ minimum: 0, maximum: 600, default: 15 }),
   /** Optional: signs access tokens. When unset, one is generated on first run and kept in the database. */
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
@@ -38,7 +40,7 @@ export class ConfigError extends Error {
 const check = Compile(ConfigSchema);
 
 const integerKeys = new Set(['PORT', 'JITSI_TOKEN_TTL_SECONDS', 'ACCESS_TOKEN_TTL_SECONDS']);
-const numberKeys = new Set(['RING_TIMEOUT_SECONDS']);
+const numberKeys = new Set(['RING_TIMEOUT_SECONDS', 'CALL_LEAVE_GRACE_SECONDS']);
 const booleanKeys = new Set(['TRUST_PROXY']);
 
 function coerce(key: string, raw: string): unknown {
@@ -76,7 +78,8 @@ function checkSemantics(config: Config): void {
   }
   if (config.REDIS_URL !== undefined) {
     const url = parseUrl('REDIS_URL', config.REDIS_URL);
-    if (!/^rediss?:$/.test(url.protocol)) throw new ConfigError('REDIS_URL: must start with redis:// or rediss://');
+    if (!/^rediss?:$/.test(url.protocol))
+      throw new ConfigError('REDIS_URL: must start with redis:// or rediss://');
   }
   if (config.PUBLIC_BASE_URL !== undefined) {
     const url = parseUrl('PUBLIC_BASE_URL', config.PUBLIC_BASE_URL);
@@ -87,7 +90,9 @@ function checkSemantics(config: Config): void {
     const url = parseUrl('JITSI_SERVER_URL', config.JITSI_SERVER_URL);
     const plainOk = url.protocol === 'http:' && allowsPlainHttp(config);
     if (url.protocol !== 'https:' && !plainOk) {
-      throw new ConfigError(`JITSI_SERVER_URL: must be https:// (browsers refuse camera access otherwise), got "${url.href}"`);
+      throw new ConfigError(
+        `JITSI_SERVER_URL: must be https:// (browsers refuse camera access otherwise), got "${url.href}"`,
+      );
     }
     config.JITSI_SERVER_URL = url.origin;
   }
@@ -97,7 +102,9 @@ function checkSemantics(config: Config): void {
  * Reads the configuration from an environment once, at start-up.
  * Empty strings count as unset. Throws ConfigError naming the first bad variable.
  */
-export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env): Config {
+export function loadConfig(
+  env: NodeJS.ProcessEnv | Record<string, string | undefined> = process.env,
+): Config {
   const input: Record<string, unknown> = {};
   for (const key of Object.keys(ConfigSchema.properties)) {
     const raw = env[key];

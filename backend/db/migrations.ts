@@ -75,12 +75,16 @@ const migrations: Record<string, Migration> = {
         .addColumn('state', 'text', (c) => c.notNull())
         .addColumn('participants_json', 'text', (c) => c.notNull())
         .addColumn('ringing_until', 'text', (c) => c.notNull())
+        // When the service must next look at the call (its ring timeout); null once nobody rings.
+        .addColumn('deadline', 'text')
         .addColumn('started_at', 'text')
         .addColumn('ended_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('calls_by_state').on('calls').columns(['state', 'ringing_until']).execute();
+      await db.schema.createIndex('calls_by_state').on('calls').columns(['state']).execute();
+      await db.schema.createIndex('calls_by_room').on('calls').columns(['room_id', 'state']).execute();
+      await db.schema.createIndex('calls_by_deadline').on('calls').columns(['deadline']).execute();
     },
   },
 };

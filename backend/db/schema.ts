@@ -52,6 +52,8 @@ export interface Database {
     /** JSON array of {user_id, status}. */
     participants_json: string;
     ringing_until: string;
+    /** When the service must next look at the call (its ring timeout); null once nobody rings. */
+    deadline: string | null;
     started_at: string | null;
     ended_at: string | null;
     created_at: string;

@@ -50,12 +50,24 @@ export const CallIdPayload = Type.Object({ call_id: Id }, { additionalProperties
 
 // ---- Socket.IO: server → client payloads (documented shapes; the service builds them) ----
 
-export const CallStateName = Type.Union(
-  ['ringing', 'active', 'ended', 'missed', 'declined', 'cancelled', 'busy'].map((s) => Type.Literal(s)),
-);
-export const ParticipantStatus = Type.Union(
-  ['ringing', 'accepted', 'declined', 'missed', 'busy', 'left'].map((s) => Type.Literal(s)),
-);
+// Spelled out (not mapped from an array) so Static<> keeps the literal types.
+export const CallStateName = Type.Union([
+  Type.Literal('ringing'),
+  Type.Literal('active'),
+  Type.Literal('ended'),
+  Type.Literal('missed'),
+  Type.Literal('declined'),
+  Type.Literal('cancelled'),
+  Type.Literal('busy'),
+]);
+export const ParticipantStatus = Type.Union([
+  Type.Literal('ringing'),
+  Type.Literal('accepted'),
+  Type.Literal('declined'),
+  Type.Literal('missed'),
+  Type.Literal('busy'),
+  Type.Literal('left'),
+]);
 export const CallStatePayload = Type.Object({
   call_id: Type.String(),
   room_id: Type.String(),

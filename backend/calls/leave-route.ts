@@ -1,0 +1,47 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { Compile } from 'typebox/compile';
+import { notFound, unauthorized } from '../lib/errors.js';
+import { LeaveRoomBody } from '../schemas/calls.js';
+import { findRoom } from './rooms.js';
+
+const checkBody = Compile(LeaveRoomBody);
+
+/** The body as JSON, whether it came as application/json or as a sendBeacon's text/plain string. */
+function parseBody(body: unknown): { jwt: string } | null {
+  let value = body;
+  if (typeof body === 'string') {
+    try {
+      value = JSON.parse(body);
+    } catch {
+      return null;
+    }
+  }
+  return checkBody.Check(value) ? (value as { jwt: string }) : null;
+}
+
+/**
+ * `POST /room/{room_id}/leave` with `{jwt}`: the room page reports that its conference ended. The Jitsi
+ * token it holds proves who is leaving which room, so no access token is needed (the page has none).
+ */
+const roomLeaveRoutes: FastifyPluginAsync = async (app) => {
+  app.post<{ Params: { room_id: string } }>(
+    '/room/:room_id/leave',
+    {
+      schema: { hide: true },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const body = parseBody(request.body);
+      const claims = body ? app.jitsi.verify(body.jwt) : null;
+      // The token must be for this very room: one room's token cannot end a call elsewhere.
+      if (!claims || claims.room !== request.params.room_id) {
+        throw unauthorized('This Jitsi token is not valid for this room');
+      }
+      if (!(await findRoom(app.db, request.params.room_id))) throw notFound('room_not_found', 'No such room');
+      await app.calls.leaveRoom(claims.context.user.id, request.params.room_id);
+      return reply.status(204).send();
+    },
+  );
+};
+
+export default roomLeaveRoutes;

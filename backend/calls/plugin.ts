@@ -1,0 +1,73 @@
+import fp from 'fastify-plugin';
+import { onEvent } from '../lib/socket-events.js';
+import { userRoom } from '../plugins/realtime.js';
+import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
+import { type CallService, createCallService } from './service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    calls: CallService;
+  }
+}
+
+/** The call service behind the Socket.IO call events of CONTRACT.md. */
+export default fp(
+  async (app) => {
+    const ringTimeoutMs = app.config.RING_TIMEOUT_SECONDS * 1000;
+    const service = createCallService({
+      db: app.db,
+      realtime: app.realtime,
+      log: app.log,
+      jitsiConfigured: app.jitsi.configured,
+      ringTimeoutMs,
+      leaveGraceMs: app.config.CALL_LEAVE_GRACE_SECONDS * 1000,
+      // Often enough that a deadline owned by a dead node is late by a fraction of the ring time at most.
+      sweepIntervalMs: Math.min(30_000, Math.max(1000, ringTimeoutMs / 2)),
+    });
+    app.decorate('calls', service);
+
+    app.realtime.onConnection(async (socket, userId) => {
+      service.socketBack(userId);
+      const log = app.log;
+      onEvent(socket, 'call_invitation', CallInvitationPayload, (p) => service.invite(userId, p), log);
+      onEvent(
+        socket,
+        'call_invitation_response',
+        CallResponsePayload,
+        async (p) => {
+          await service.answer(userId, p.call_id, p.accepted);
+          return { call_id: p.call_id };
+        },
+        log,
+      );
+      onEvent(
+        socket,
+        'call_cancel',
+        CallIdPayload,
+        async (p) => {
+          await service.cancel(userId, p.call_id);
+          return { call_id: p.call_id };
+        },
+        log,
+      );
+      onEvent(
+        socket,
+        'call_leave',
+        CallIdPayload,
+        async (p) => {
+          await service.leave(userId, p.call_id);
+          return { call_id: p.call_id };
+        },
+        log,
+      );
+      socket.on('disconnect', () => service.socketGone(userId));
+      // Join the user's room before looking for ringing calls, so an invitation sent in between is not lost.
+      await socket.join(userRoom(userId));
+      await service.replayInvitations(socket, userId);
+    });
+
+    app.addHook('onReady', async () => service.start());
+    app.addHook('preClose', async () => service.stop());
+  },
+  { name: 'calls', dependencies: ['db', 'auth', 'realtime', 'jitsi'] },
+);

@@ -1,0 +1,314 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { Socket } from 'socket.io';
+import { isMember, memberIdsOf } from '../chat/conversations.js';
+import { insertMessage } from '../chat/messages.js';
+import { findUserById } from '../chat/users.js';
+import type { Db } from '../db/index.js';
+import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
+import { newId } from '../lib/ids.js';
+import type { Realtime } from '../plugins/realtime.js';
+import type { CallStatePayload } from '../schemas/calls.js';
+import type { CallRecord } from '../schemas/chat.js';
+import {
+  audienceOf,
+  type Call,
+  type CallEvent,
+  createCall,
+  deadlineOf,
+  type Effect,
+  isLive,
+  type Transition,
+  transition,
+} from './machine.js';
+import { outcomeText } from './outcome-text.js';
+import { findRoom } from './rooms.js';
+import { callsWithDeadline, insertCall, liveCalls, liveCallsOf, loadCall, saveCall } from './store.js';
+
+export interface CallServiceOptions {
+  db: Db;
+  realtime: Realtime;
+  log: FastifyBaseLogger;
+  jitsiConfigured: boolean;
+  ringTimeoutMs: number;
+  /** How long a participant may have no socket at all before they count as having left. */
+  leaveGraceMs: number;
+  /** How often to look for deadlines another (perhaps dead) node owned. */
+  sweepIntervalMs: number;
+}
+
+const STATUS_OF_ERROR: Record<string, number> = {
+  not_a_participant: 403,
+  forbidden: 403,
+  call_not_ringing: 409,
+  not_in_call: 409,
+  call_ended: 409,
+};
+
+/** How many times an event is retried after losing a write race before giving up. */
+const MAX_ATTEMPTS = 8;
+
+/**
+ * The call service: runs the pure machine on calls stored in the database, writes each transition with an
+ * optimistic version check (so the first answer wins even across nodes), then emits the effects.
+ * Ring deadlines live in the database; each node keeps timers for them and sweeps for overdue ones.
+ */
+export function createCallService(opts: CallServiceOptions) {
+  const { db, realtime, log } = opts;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const graceTimers = new Map<string, NodeJS.Timeout>();
+  let sweeper: NodeJS.Timeout | undefined;
+  let stopped = false;
+
+  function fail(result: Extract<Transition, { ok: false }>): never {
+    throw new AppError(STATUS_OF_ERROR[result.code] ?? 400, result.code, result.message);
+  }
+
+  /** Loads, transitions and saves a call until the write lands; then runs the effects. */
+  async function apply(callId: string, event: CallEvent): Promise<Call> {
+    for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      const stored = await loadCall(db, callId);
+      if (!stored) throw notFound('call_not_found', 'No such call');
+      const result = transition(stored.call, event, Date.now());
+      if (!result.ok) fail(result);
+      if (result.effects.length === 0) return result.call;
+      if (!(await saveCall(db, result.call, stored.version))) continue;
+      await runEffects(result.call, result.effects);
+      schedule({ id: callId, deadline: deadlineOf(result.call) });
+      return result.call;
+    }
+    throw new AppError(503, 'call_busy', 'The call changed too often; try again');
+  }
+
+  async function runEffects(call: Call, effects: Effect[]): Promise<void> {
+    const audience = audienceOf(call);
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'invite': {
+          const caller = await findUserById(db, call.caller_id);
+          const ringingUntil = new Date(call.ringing_until).toISOString();
+          realtime.toUsers(effect.user_ids, 'call_invitation', {
+            call_id: call.id,
+            room_id: call.room_id,
+            conversation_id: call.conversation_id,
+            from: { id: call.caller_id, display_name: caller?.display_name ?? '' },
+            ringing_until: ringingUntil,
+          });
+          realtime.toUsers([call.caller_id], 'call_invitation_sent', {
+            call_id: call.id,
+            room_id: call.room_id,
+            invitees: effect.user_ids,
+            ringing_until: ringingUntil,
+          });
+          break;
+        }
+        case 'response':
+          realtime.toUsers(
+            audience.filter((id) => id !== effect.user_id),
+            'call_invitation_response',
+            { call_id: call.id, user_id: effect.user_id, accepted: effect.accepted },
+          );
+          break;
+        case 'state':
+          realtime.toUsers(audience, 'call_state', statePayload(call, effect.reason));
+          break;
+        case 'record': {
+          const record = { call_id: call.id, outcome: effect.outcome, ...durationOf(effect) };
+          // The client_id makes the record idempotent: two nodes settling the same call store one message.
+          const { message, created } = await insertMessage(db, {
+            conversationId: call.conversation_id,
+            senderId: call.caller_id,
+            body: outcomeText(effect.outcome, effect.duration_seconds),
+            clientId: `call:${call.id}`,
+            // CallRecord's outcome union comes from a mapped array in schemas/chat.ts, which types it as never.
+            call: record as unknown as CallRecord,
+          });
+          if (created) realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', message);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Keeps one timer per ringing call on this node, firing at its ring deadline. */
+  function schedule(call: Pick<Call, 'id'> & { deadline: number | null }): void {
+    const existing = timers.get(call.id);
+    if (existing) clearTimeout(existing);
+    timers.delete(call.id);
+    if (call.deadline === null || stopped) return;
+    const timer = setTimeout(
+      () => {
+        timers.delete(call.id);
+        apply(call.id, { type: 'ring_timeout' }).catch((err) => log.error({ err }, 'ring timeout failed'));
+      },
+      Math.max(0, call.deadline - Date.now()),
+    );
+    timers.set(call.id, timer);
+  }
+
+  /** Overdue deadlines (e.g. of a node that died) and, at start-up, every pending one. */
+  async function sweep(all: boolean): Promise<void> {
+    const due = await callsWithDeadline(db, all ? undefined : Date.now());
+    for (const { id, deadline } of due) {
+      if (deadline <= Date.now()) {
+        await apply(id, { type: 'ring_timeout' }).catch((err) => log.error({ err }, 'ring timeout failed'));
+      } else {
+        schedule({ id, deadline });
+      }
+    }
+  }
+
+  /** After a grace period without any socket, a user counts as gone from every call they are in. */
+  function scheduleGoneCheck(userId: string): void {
+    if (stopped || graceTimers.has(userId)) return;
+    const timer = setTimeout(() => {
+      graceTimers.delete(userId);
+      leaveIfGone(userId).catch((err) => log.error({ err }, 'leaving calls of a disconnected user failed'));
+    }, opts.leaveGraceMs);
+    graceTimers.set(userId, timer);
+  }
+
+  async function leaveIfGone(userId: string): Promise<void> {
+    if (stopped) return;
+    if ((await realtime.onlineAmong([userId])).size > 0) return;
+    for (const call of await liveCallsOf(db, userId, 'accepted')) {
+      await apply(call.id, { type: 'leave', user_id: userId }).catch((err) => {
+        if (!(err instanceof AppError)) throw err;
+      });
+    }
+  }
+
+  return {
+    /** `call_invitation`: creates the call and rings the invitees; answers the new call's id. */
+    async invite(
+      callerId: string,
+      payload: { room_id: string; target_user_id?: string },
+    ): Promise<{ call_id: string }> {
+      if (!opts.jitsiConfigured) {
+        throw new AppError(503, 'jitsi_not_configured', 'Video calls are not configured on this server');
+      }
+      const room = await findRoom(db, payload.room_id);
+      if (!room) throw notFound('room_not_found', 'No such room');
+      if (!(await isMember(db, room.conversation_id, callerId))) {
+        throw forbidden('not_a_member', 'You are not a member of this conversation');
+      }
+      const members = await memberIdsOf(db, room.conversation_id);
+      let invitees = members.filter((id) => id !== callerId);
+      if (payload.target_user_id !== undefined) {
+        if (payload.target_user_id === callerId)
+          throw badRequest('invalid_target', 'You cannot call yourself');
+        if (!invitees.includes(payload.target_user_id)) {
+          throw badRequest('invalid_target', 'That user is not a member of this conversation');
+        }
+        invitees = [payload.target_user_id];
+      }
+      if (invitees.length === 0) throw badRequest('no_invitees', 'Nobody else is in this conversation');
+      if ((await liveCalls(db, room.room_id)).length > 0) {
+        throw conflict('call_in_progress', 'A call is already going on in this room; join it instead');
+      }
+      const live = await liveCalls(db);
+      const inCall = (id: string) =>
+        live.some((c) => c.participants.some((p) => p.user_id === id && p.status === 'accepted'));
+      if (inCall(callerId)) throw conflict('already_in_call', 'You are already in a call; leave it first');
+      const busy = new Set(invitees.filter(inCall));
+      const { call, effects } = createCall(
+        {
+          id: newId(),
+          room_id: room.room_id,
+          conversation_id: room.conversation_id,
+          caller_id: callerId,
+          invitee_ids: invitees,
+          busy_ids: busy,
+          ring_timeout_ms: opts.ringTimeoutMs,
+        },
+        Date.now(),
+      );
+      await insertCall(db, call);
+      await runEffects(call, effects);
+      schedule({ id: call.id, deadline: isLive(call) ? call.ringing_until : null });
+      return { call_id: call.id };
+    },
+
+    answer: (userId: string, callId: string, accepted: boolean) =>
+      apply(callId, { type: 'answer', user_id: userId, accepted }),
+    cancel: (userId: string, callId: string) => apply(callId, { type: 'cancel', user_id: userId }),
+    leave: (userId: string, callId: string) => apply(callId, { type: 'leave', user_id: userId }),
+
+    /** The room page's "conference ended": the user leaves the live call of that room, if they are in it. */
+    async leaveRoom(userId: string, roomId: string): Promise<void> {
+      for (const call of await liveCalls(db, roomId)) {
+        if (!call.participants.some((p) => p.user_id === userId && p.status === 'accepted')) continue;
+        await apply(call.id, { type: 'leave', user_id: userId }).catch((err) => {
+          if (!(err instanceof AppError)) throw err;
+        });
+      }
+    },
+
+    /** A socket that connects while calls still ring for its user hears their invitations at once. */
+    async replayInvitations(socket: Socket, userId: string): Promise<void> {
+      const now = Date.now();
+      for (const call of await liveCallsOf(db, userId, 'ringing')) {
+        if (call.ringing_until <= now) continue;
+        const caller = await findUserById(db, call.caller_id);
+        socket.emit('call_invitation', {
+          call_id: call.id,
+          room_id: call.room_id,
+          conversation_id: call.conversation_id,
+          from: { id: call.caller_id, display_name: caller?.display_name ?? '' },
+          ringing_until: new Date(call.ringing_until).toISOString(),
+        });
+      }
+    },
+
+    /** A socket of `userId` went away; if it was their last, they leave their calls after the grace period. */
+    socketGone(userId: string): void {
+      scheduleGoneCheck(userId);
+    },
+
+    /** A user connected again: a pending grace check is moot (it re-checks presence anyway). */
+    socketBack(userId: string): void {
+      const timer = graceTimers.get(userId);
+      if (timer) clearTimeout(timer);
+      graceTimers.delete(userId);
+    },
+
+    /** Picks up every stored deadline and participants left without a socket (e.g. after a restart). */
+    async start(): Promise<void> {
+      await sweep(true);
+      for (const call of await liveCalls(db)) {
+        for (const p of call.participants) if (p.status === 'accepted') scheduleGoneCheck(p.user_id);
+      }
+      sweeper = setInterval(() => {
+        sweep(false).catch((err) => log.error({ err }, 'call sweep failed'));
+      }, opts.sweepIntervalMs);
+      sweeper.unref();
+    },
+
+    stop(): void {
+      stopped = true;
+      if (sweeper) clearInterval(sweeper);
+      for (const timer of [...timers.values(), ...graceTimers.values()]) clearTimeout(timer);
+      timers.clear();
+      graceTimers.clear();
+    },
+  };
+}
+
+export type CallService = ReturnType<typeof createCallService>;
+
+function durationOf(effect: Extract<Effect, { type: 'record' }>) {
+  return effect.duration_seconds === undefined ? {} : { duration_seconds: effect.duration_seconds };
+}
+
+/** The `call_state` payload of CONTRACT.md. */
+export function statePayload(call: Call, reason?: string): CallStatePayload {
+  const payload: CallStatePayload = {
+    call_id: call.id,
+    room_id: call.room_id,
+    conversation_id: call.conversation_id,
+    caller_id: call.caller_id,
+    state: call.state,
+    participants: call.participants.map((p) => ({ user_id: p.user_id, status: p.status })),
+  };
+  if (reason) payload.reason = reason;
+  return payload;
+}
