@@ -8,6 +8,7 @@ import callsPlugin from './calls/plugin.js';
 import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
+import { installValidation } from './lib/validation.js';
 import authPlugin from './plugins/auth.js';
 import clusterPlugin from './plugins/cluster.js';
 import configPlugin from './plugins/config.js';
@@ -57,6 +58,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  installValidation(app);
   await app.register(configPlugin, { config });
   await app.register(helmet, {
     // Same-origin scripts only; socket.io and the API are same-origin too.
@@ -92,7 +94,8 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
       await api.register(authRoutes);
       // Everything else under /api/v1 needs a signed-in user.
       await api.register(async (secured) => {
-        secured.addHook('preHandler', secured.authenticate);
+        // onRequest: a stranger hears 401 before anything about the request itself is checked.
+        secured.addHook('onRequest', secured.authenticate);
         await secured.register(userRoutes);
         await secured.register(conversationRoutes);
         await secured.register(roomRoutes);

@@ -21,6 +21,8 @@ export const ConfigSchema = Type.Object({
   /** Optional: signs access tokens. When unset, one is generated on first run and kept in the database. */
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
+  /** Sign-up and sign-in attempts allowed per client address and minute, for each of the two routes. */
+  AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 20 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -39,7 +41,12 @@ export class ConfigError extends Error {
 
 const check = Compile(ConfigSchema);
 
-const integerKeys = new Set(['PORT', 'JITSI_TOKEN_TTL_SECONDS', 'ACCESS_TOKEN_TTL_SECONDS']);
+const integerKeys = new Set([
+  'PORT',
+  'JITSI_TOKEN_TTL_SECONDS',
+  'ACCESS_TOKEN_TTL_SECONDS',
+  'AUTH_RATE_LIMIT_PER_MINUTE',
+]);
 const numberKeys = new Set(['RING_TIMEOUT_SECONDS', 'CALL_LEAVE_GRACE_SECONDS']);
 const booleanKeys = new Set(['TRUST_PROXY']);
 
@@ -47,22 +54,34 @@ function coerce(key: string, raw: string): unknown {
   const value = raw.trim();
   if (integerKeys.has(key) || numberKeys.has(key)) {
     const n = Number(value);
-    if (value === '' || !Number.isFinite(n)) throw new ConfigError(`${key}: expected a number, got "${raw}"`);
+    if (value === '' || !Number.isFinite(n))
+      throw new ConfigError(`${key}: expected a number, got ${shown(key, raw)}`);
     return n;
   }
   if (booleanKeys.has(key)) {
     if (/^(1|true|yes|on)$/i.test(value)) return true;
     if (/^(0|false|no|off|)$/i.test(value)) return false;
-    throw new ConfigError(`${key}: expected true or false, got "${raw}"`);
+    throw new ConfigError(`${key}: expected true or false, got ${shown(key, raw)}`);
   }
   return value;
+}
+
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'JITSI_APP_SECRET']);
+
+/**
+ * A configuration value as it may appear in an error line: quoted and escaped (so the error stays one
+ * line), secrets reduced to their length and passwords inside URLs hidden.
+ */
+function shown(key: string, raw: string): string {
+  if (SECRET_KEYS.has(key)) return `a value of ${raw.length} characters`;
+  return JSON.stringify(raw.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/@:]*):[^/@]*@/i, '$1:***@'));
 }
 
 function parseUrl(key: string, value: string): URL {
   try {
     return new URL(value);
   } catch {
-    throw new ConfigError(`${key}: not a valid URL: "${value}"`);
+    throw new ConfigError(`${key}: not a valid URL: ${shown(key, value)}`);
   }
 }
 
@@ -73,9 +92,14 @@ function allowsPlainHttp(env: Config): boolean {
 
 function checkSemantics(config: Config): void {
   const db = config.DATABASE_URL;
+  if (db === 'sqlite:')
+    throw new ConfigError('DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/peace.db');
   if (!/^sqlite:.+/.test(db) && !/^postgres(ql)?:\/\/.+/.test(db)) {
-    throw new ConfigError(`DATABASE_URL: unknown scheme in "${db}" (use sqlite:<path> or postgres://…)`);
+    throw new ConfigError(
+      `DATABASE_URL: unknown scheme in ${shown('DATABASE_URL', db)} (use sqlite:<path> or postgres://…)`,
+    );
   }
+  if (db.startsWith('postgres')) parseUrl('DATABASE_URL', db);
   if (config.REDIS_URL !== undefined) {
     const url = parseUrl('REDIS_URL', config.REDIS_URL);
     if (!/^rediss?:$/.test(url.protocol))
@@ -91,7 +115,7 @@ function checkSemantics(config: Config): void {
     const plainOk = url.protocol === 'http:' && allowsPlainHttp(config);
     if (url.protocol !== 'https:' && !plainOk) {
       throw new ConfigError(
-        `JITSI_SERVER_URL: must be https:// (browsers refuse camera access otherwise), got "${url.href}"`,
+        `JITSI_SERVER_URL: must be https:// (browsers refuse camera access otherwise), got ${shown('JITSI_SERVER_URL', url.href)}`,
       );
     }
     config.JITSI_SERVER_URL = url.origin;
@@ -115,8 +139,8 @@ export function loadConfig(
   if (!check.Check(withDefaults)) {
     const [first] = check.Errors(withDefaults);
     const key = first?.instancePath.replace(/^\//, '') || 'configuration';
-    const shown = key in input ? ` (got "${String(env[key])}")` : '';
-    throw new ConfigError(`${key}: ${describeExpected(key) ?? first?.message ?? 'invalid'}${shown}`);
+    const got = key in input ? ` (got ${shown(key, String(env[key]))})` : '';
+    throw new ConfigError(`${key}: ${describeExpected(key) ?? first?.message ?? 'invalid'}${got}`);
   }
   const config = withDefaults as Config;
   checkSemantics(config);

@@ -26,7 +26,9 @@ export async function isMember(db: Db, conversationId: string, userId: string): 
 }
 
 export async function conversationExists(db: Db, id: string): Promise<boolean> {
-  return (await db.selectFrom('conversations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+  return (
+    (await db.selectFrom('conversations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+  );
 }
 
 async function withMembers(db: Db, rows: ConversationRow[]): Promise<Conversation[]> {
@@ -41,17 +43,25 @@ async function withMembers(db: Db, rows: ConversationRow[]): Promise<Conversatio
     )
     .orderBy('joined_at')
     .execute();
-  const users = new Map((await findUsersByIds(db, [...new Set(memberRows.map((m) => m.user_id))])).map((u) => [u.id, u]));
+  const users = new Map(
+    (await findUsersByIds(db, [...new Set(memberRows.map((m) => m.user_id))])).map((u) => [u.id, u]),
+  );
   return rows.map((row) => ({
     id: row.id,
     type: row.type,
     title: row.title,
-    members: memberRows.filter((m) => m.conversation_id === row.id).flatMap((m) => users.get(m.user_id) ?? []),
+    members: memberRows
+      .filter((m) => m.conversation_id === row.id)
+      .flatMap((m) => users.get(m.user_id) ?? []),
   }));
 }
 
 export async function getConversation(db: Db, id: string): Promise<Conversation | undefined> {
-  const row = await db.selectFrom('conversations').select(['id', 'type', 'title']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('conversations')
+    .select(['id', 'type', 'title'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   return row ? (await withMembers(db, [row]))[0] : undefined;
 }
 
@@ -59,10 +69,19 @@ export async function getConversation(db: Db, id: string): Promise<Conversation 
  * The one direct conversation of two users, created on first use. `created` tells a new one apart
  * (201) from an existing one (200). A unique key on the pair makes concurrent calls agree.
  */
-export async function openDirect(db: Db, userId: string, otherId: string): Promise<{ conversation: Conversation; created: boolean }> {
+export async function openDirect(
+  db: Db,
+  userId: string,
+  otherId: string,
+): Promise<{ conversation: Conversation; created: boolean }> {
   const directKey = [userId, otherId].sort().join(':');
-  const existing = await db.selectFrom('conversations').select('id').where('direct_key', '=', directKey).executeTakeFirst();
-  if (existing) return { conversation: (await getConversation(db, existing.id)) as Conversation, created: false };
+  const existing = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where('direct_key', '=', directKey)
+    .executeTakeFirst();
+  if (existing)
+    return { conversation: (await getConversation(db, existing.id)) as Conversation, created: false };
   const id = newId();
   const now = nowIso();
   const inserted = await db.transaction().execute(async (trx) => {
@@ -75,7 +94,14 @@ export async function openDirect(db: Db, userId: string, otherId: string): Promi
     const members = [...new Set([userId, otherId])];
     await trx
       .insertInto('members')
-      .values(members.map((user_id) => ({ conversation_id: id, user_id, last_read_message_id: null, joined_at: now })))
+      .values(
+        members.map((user_id) => ({
+          conversation_id: id,
+          user_id,
+          last_read_message_id: null,
+          joined_at: now,
+        })),
+      )
       .execute();
     return true;
   });
@@ -83,7 +109,12 @@ export async function openDirect(db: Db, userId: string, otherId: string): Promi
   return { conversation: (await getConversation(db, id)) as Conversation, created: true };
 }
 
-export async function createGroup(db: Db, creatorId: string, title: string, memberIds: string[]): Promise<Conversation> {
+export async function createGroup(
+  db: Db,
+  creatorId: string,
+  title: string,
+  memberIds: string[],
+): Promise<Conversation> {
   const id = newId();
   const now = nowIso();
   const members = [creatorId, ...memberIds.filter((m) => m !== creatorId)];
@@ -94,7 +125,14 @@ export async function createGroup(db: Db, creatorId: string, title: string, memb
       .execute();
     await trx
       .insertInto('members')
-      .values(members.map((user_id) => ({ conversation_id: id, user_id, last_read_message_id: null, joined_at: now })))
+      .values(
+        members.map((user_id) => ({
+          conversation_id: id,
+          user_id,
+          last_read_message_id: null,
+          joined_at: now,
+        })),
+      )
       .execute();
   });
   return (await getConversation(db, id)) as Conversation;
@@ -119,20 +157,30 @@ export async function listConversations(db: Db, userId: string): Promise<Convers
         .select((e) => e.fn.countAll<number>().as('n'))
         .whereRef('u.conversation_id', '=', 'c.id')
         .where('u.sender_id', '!=', userId)
-        .where((e) => e.or([e('m.last_read_message_id', 'is', null), e('u.id', '>', e.ref('m.last_read_message_id'))]))
+        .where((e) =>
+          e.or([e('m.last_read_message_id', 'is', null), e('u.id', '>', e.ref('m.last_read_message_id'))]),
+        )
         .as('unread'),
     ])
     .where('m.user_id', '=', userId)
     .execute();
   const lastIds = rows.flatMap((r) => (r.last_id ? [r.last_id] : []));
   const lastMessages = lastIds.length
-    ? new Map((await db.selectFrom('messages').selectAll().where('id', 'in', lastIds).execute()).map((m) => [m.id, rowToMessage(m)]))
+    ? new Map(
+        (await db.selectFrom('messages').selectAll().where('id', 'in', lastIds).execute()).map((m) => [
+          m.id,
+          rowToMessage(m),
+        ]),
+      )
     : new Map();
   const full = new Map((await withMembers(db, rows)).map((c) => [c.id, c]));
   const summaries = rows.map((r) => {
     const last_message = (r.last_id && lastMessages.get(r.last_id)) || null;
     const activity: string = last_message?.created_at ?? r.created_at;
-    return { activity, summary: { ...(full.get(r.id) as Conversation), last_message, unread_count: Number(r.unread ?? 0) } };
+    return {
+      activity,
+      summary: { ...(full.get(r.id) as Conversation), last_message, unread_count: Number(r.unread ?? 0) },
+    };
   });
   return summaries.sort((a, b) => b.activity.localeCompare(a.activity)).map((s) => s.summary);
 }

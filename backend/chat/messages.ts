@@ -29,7 +29,10 @@ export interface NewMessage {
  * Stores a message; returns it once it is committed. A repeated `clientId` from the same sender in the
  * same conversation returns the stored message instead (`created: false`), so retries never duplicate.
  */
-export async function insertMessage(db: Db, input: NewMessage): Promise<{ message: Message; created: boolean }> {
+export async function insertMessage(
+  db: Db,
+  input: NewMessage,
+): Promise<{ message: Message; created: boolean }> {
   const row = {
     id: newId(),
     conversation_id: input.conversationId,
@@ -57,15 +60,43 @@ export async function insertMessage(db: Db, input: NewMessage): Promise<{ messag
 }
 
 /** A page of messages older than `before` (or the newest), returned oldest first. */
-export async function listMessages(db: Db, conversationId: string, limit: number, before?: string): Promise<Message[]> {
+export async function listMessages(
+  db: Db,
+  conversationId: string,
+  limit: number,
+  before?: string,
+): Promise<Message[]> {
   let query = db.selectFrom('messages').selectAll().where('conversation_id', '=', conversationId);
   if (before) query = query.where('id', '<', before);
   const rows = await query.orderBy('id', 'desc').limit(limit).execute();
   return rows.reverse().map(rowToMessage);
 }
 
-/** Moves the member's read marker forward (never back) to `messageId`, or to the newest message. */
-export async function markRead(db: Db, conversationId: string, userId: string, messageId?: string): Promise<string | null> {
+/** True when `messageId` is a message of `conversationId`. */
+export async function messageInConversation(
+  db: Db,
+  conversationId: string,
+  messageId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('messages')
+    .select('id')
+    .where('id', '=', messageId)
+    .where('conversation_id', '=', conversationId)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Moves the member's read marker forward (never back) to `messageId`, or to the newest message.
+ * Returns the marker as it stands afterwards.
+ */
+export async function markRead(
+  db: Db,
+  conversationId: string,
+  userId: string,
+  messageId?: string,
+): Promise<string | null> {
   let target = messageId ?? null;
   if (!target) {
     const newest = await db
@@ -77,13 +108,38 @@ export async function markRead(db: Db, conversationId: string, userId: string, m
       .executeTakeFirst();
     target = newest?.id ?? null;
   }
-  if (!target) return null;
-  await db
-    .updateTable('members')
-    .set({ last_read_message_id: target })
+  if (target) {
+    const to = target;
+    await db
+      .updateTable('members')
+      .set({ last_read_message_id: to })
+      .where('conversation_id', '=', conversationId)
+      .where('user_id', '=', userId)
+      .where((eb) => eb.or([eb('last_read_message_id', 'is', null), eb('last_read_message_id', '<', to)]))
+      .execute();
+  }
+  const row = await db
+    .selectFrom('members')
+    .select('last_read_message_id')
     .where('conversation_id', '=', conversationId)
     .where('user_id', '=', userId)
-    .where((eb) => eb.or([eb('last_read_message_id', 'is', null), eb('last_read_message_id', '<', target)]))
-    .execute();
-  return target;
+    .executeTakeFirst();
+  return row?.last_read_message_id ?? null;
+}
+
+/** Messages of others after the member's read marker. */
+export async function unreadCount(db: Db, conversationId: string, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('messages as u')
+    .innerJoin('members as m', (join) =>
+      join.onRef('m.conversation_id', '=', 'u.conversation_id').on('m.user_id', '=', userId),
+    )
+    .select((e) => e.fn.countAll<number | string>().as('n'))
+    .where('u.conversation_id', '=', conversationId)
+    .where('u.sender_id', '!=', userId)
+    .where((e) =>
+      e.or([e('m.last_read_message_id', 'is', null), e('u.id', '>', e.ref('m.last_read_message_id'))]),
+    )
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import type { User } from '../schemas/chat.js';
 
@@ -15,17 +16,18 @@ export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<Us
 /** Users whose username or display name contains `q` (case-insensitive), excluding the searcher. */
 export async function searchUsers(db: Db, q: string, excludeId: string, limit = 20): Promise<User[]> {
   const pattern = `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  return db
-    .selectFrom('users')
-    .select(publicColumns)
-    .where('id', '!=', excludeId)
-    .where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['username']), 'like', eb.val(pattern)),
-        eb(eb.fn('lower', ['display_name']), 'like', eb.val(pattern)),
-      ]),
-    )
-    .orderBy('username')
-    .limit(limit)
-    .execute();
+  return (
+    db
+      .selectFrom('users')
+      .select(publicColumns)
+      .where('id', '!=', excludeId)
+      // ESCAPE is explicit: SQLite has no default LIKE escape character, PostgreSQL's is the backslash.
+      .where(
+        (eb) =>
+          sql<boolean>`(lower(${eb.ref('username')}) like ${pattern} escape '\\' or lower(${eb.ref('display_name')}) like ${pattern} escape '\\')`,
+      )
+      .orderBy('username')
+      .limit(limit)
+      .execute()
+  );
 }

@@ -11,13 +11,19 @@ export type Db = Kysely<Database>;
 
 /** Opens the database named by DATABASE_URL (`sqlite:<path>` or `postgres://…`) and migrates it. */
 export async function openDatabase(url: string): Promise<Db> {
-  const db = new Kysely<Database>({ dialect: dialectFor(url) });
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
-  if (error) {
-    await db.destroy();
-    throw error instanceof Error ? error : new Error(String(error));
+  let db: Db | undefined;
+  try {
+    db = new Kysely<Database>({ dialect: dialectFor(url) });
+    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    if (error) throw error;
+    return db;
+  } catch (err) {
+    await db?.destroy().catch(() => {});
+    // One line naming the variable, as for any other bad configuration; never the URL (it may hold a password).
+    throw new Error(
+      `DATABASE_URL: cannot open the database (${err instanceof Error ? err.message : String(err)})`,
+    );
   }
-  return db;
 }
 
 function dialectFor(url: string) {

@@ -27,6 +27,25 @@ export function errorBody(code: string, message: string): ErrorBody {
   return { error: { code, message } };
 }
 
+/** Fastify's own 4xx errors, named for clients (the rest fall back to their lower-cased Fastify code). */
+const FASTIFY_CODES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body_too_large',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'invalid_content_length',
+  FST_ERR_CTP_EMPTY_TYPE: 'unsupported_media_type',
+  FST_ERR_CTP_INVALID_TYPE: 'unsupported_media_type',
+};
+
+function clientErrorCode(status: number, fastifyCode: string | undefined): string {
+  if (status === 429) return 'rate_limited';
+  if (fastifyCode && fastifyCode in FASTIFY_CODES) return FASTIFY_CODES[fastifyCode] as string;
+  if (status === 413) return 'body_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  return (fastifyCode ?? 'bad_request').toLowerCase().replace(/^fst_err_/, '');
+}
+
 /** One error handler: known errors keep their code, validation errors say what was wrong, 5xx hide details. */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, request, reply) => {
@@ -41,8 +60,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       request.log.error({ err }, 'request failed');
       return reply.status(status).send(errorBody('internal_error', 'Something went wrong on the server'));
     }
-    const code = status === 429 ? 'rate_limited' : (err.code ?? 'bad_request').toLowerCase().replace(/^fst_err_/, '');
-    return reply.status(status).send(errorBody(code, err.message));
+    return reply.status(status).send(errorBody(clientErrorCode(status, err.code), err.message));
   });
   app.setNotFoundHandler((request, reply) => {
     reply.status(404).send(errorBody('not_found', `No route ${request.method} ${request.url.split('?')[0]}`));

@@ -16,6 +16,8 @@ export interface Realtime {
   onConnection(setup: (socket: Socket, userId: string) => void | Promise<void>): void;
   /** Users among `userIds` with at least one connected socket (on any node). */
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
+  /** Tells the members of a new conversation which of them are online: they just became contacts. */
+  introduce(userIds: readonly string[]): Promise<void>;
 }
 
 export const userRoom = (userId: string) => `user_${userId}`;
@@ -52,6 +54,16 @@ export default fp(
         const sockets = await io.in(userIds.map(userRoom)).fetchSockets();
         return new Set(sockets.map((s) => s.data.userId as string));
       },
+      async introduce(userIds) {
+        const online = await realtime.onlineAmong(userIds);
+        for (const userId of online) {
+          realtime.toUsers(
+            userIds.filter((id) => id !== userId),
+            'presence',
+            { user_id: userId, online: true },
+          );
+        }
+      },
     };
     app.decorate('realtime', realtime);
 
@@ -61,9 +73,28 @@ export default fp(
         typeof auth?.token === 'string' ? auth.token : bearerToken(socket.handshake.headers.authorization);
       const userId = token ? app.tokens.userIdOf(token) : null;
       if (!userId) return next(new Error('unauthorized'));
-      socket.data.userId = userId;
-      next();
+      admit(socket, userId).then(
+        () => next(),
+        (err: unknown) => {
+          if (!(err instanceof Error && err.message === 'unauthorized'))
+            app.log.error({ err }, 'socket handshake failed');
+          next(new Error('unauthorized'));
+        },
+      );
     });
+
+    async function admit(socket: Socket, userId: string): Promise<void> {
+      const exists = await app.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', userId)
+        .executeTakeFirst();
+      if (!exists) throw new Error('unauthorized');
+      socket.data.userId = userId;
+      // Joined before the client hears it is connected: anything sent to the user from then on reaches
+      // this socket, even while the per-connection setup below is still running.
+      await socket.join(userRoom(userId));
+    }
 
     // Set while the app shuts down: sockets are being dropped on purpose, nobody went offline.
     let closing = false;
@@ -77,6 +108,9 @@ export default fp(
 
     io.on('connection', async (socket) => {
       const userId = socket.data.userId as string;
+      socket.on('disconnect', () => {
+        announceIfLast(userId).catch((err) => app.log.error({ err }, 'presence failed'));
+      });
       // Handlers first, so no event sent right after connecting is missed.
       for (const setup of setups) {
         try {
@@ -85,16 +119,15 @@ export default fp(
           app.log.error({ err }, 'socket setup failed');
         }
       }
-      await socket.join(userRoom(userId));
-      socket.on('disconnect', () => {
-        announceIfLast(userId).catch((err) => app.log.error({ err }, 'presence failed'));
-      });
       try {
         const contacts = await contactsOf(app, userId);
         const online = await realtime.onlineAmong(contacts);
+        // Gone already: its disconnect has had its say, an `online` now would be stale.
+        if (!socket.connected) return;
         socket.emit('presence_snapshot', { online: [...online] });
-        const mine = await io.in(userRoom(userId)).fetchSockets();
-        if (mine.length === 1) realtime.toUsers(contacts, 'presence', { user_id: userId, online: true });
+        // Announced on every connection, not only the first: two devices connecting at once could each
+        // see the other and stay silent. A repeated `online: true` changes nothing for a client.
+        realtime.toUsers(contacts, 'presence', { user_id: userId, online: true });
       } catch (err) {
         app.log.error({ err }, 'presence failed');
       }

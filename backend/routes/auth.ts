@@ -7,18 +7,26 @@ import { errorResponses } from '../schemas/common.js';
 
 /** Sign-up and sign-in. Rate limited per client address, since these are what password guessers hit. */
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const rateLimit = { max: 20, timeWindow: '1 minute' };
+  const rateLimit = { max: app.config.AUTH_RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' };
 
   app.post(
     '/auth/register',
     {
       config: { rateLimit },
-      schema: { tags: ['auth'], body: RegisterBody, response: { 201: AuthReply, ...errorResponses(400, 409, 429) } },
+      schema: {
+        tags: ['auth'],
+        body: RegisterBody,
+        response: { 201: AuthReply, ...errorResponses(400, 409, 429) },
+      },
     },
     async (request, reply) => {
       const { password, display_name } = request.body;
       const username = request.body.username.toLowerCase();
-      const taken = await app.db.selectFrom('users').select('id').where('username', '=', username).executeTakeFirst();
+      const taken = await app.db
+        .selectFrom('users')
+        .select('id')
+        .where('username', '=', username)
+        .executeTakeFirst();
       if (taken) throw conflict('username_taken', `The username "${username}" is taken`);
       const user = { id: newId(), username, display_name: display_name.trim() || username };
       const result = await app.db
@@ -37,7 +45,11 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/login',
     {
       config: { rateLimit },
-      schema: { tags: ['auth'], body: LoginBody, response: { 200: AuthReply, ...errorResponses(400, 401, 429) } },
+      schema: {
+        tags: ['auth'],
+        body: LoginBody,
+        response: { 200: AuthReply, ...errorResponses(400, 401, 429) },
+      },
     },
     async (request) => {
       const { username, password } = request.body;

@@ -8,12 +8,19 @@ import {
   memberIdsOf,
   openDirect,
 } from '../chat/conversations.js';
-import { insertMessage, listMessages, markRead } from '../chat/messages.js';
+import {
+  insertMessage,
+  listMessages,
+  markRead,
+  messageInConversation,
+  unreadCount,
+} from '../chat/messages.js';
 import { findUserById, findUsersByIds } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import {
   ConversationParams,
+  ConversationReadSchema,
   ConversationSchema,
   ConversationSummarySchema,
   CreateConversationBody,
@@ -33,6 +40,7 @@ export async function assertMember(db: Db, conversationId: string, userId: strin
   throw forbidden('not_a_member', 'You are not a member of this conversation');
 }
 
+/** Conversations, their messages and read markers; every route checks membership first. */
 const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations',
@@ -46,10 +54,16 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       if (body.type === 'direct') {
+        if (body.user_id === request.userId) {
+          throw badRequest('self_conversation', 'A direct conversation needs another user');
+        }
         if (!(await findUserById(app.db, body.user_id))) throw notFound('user_not_found', 'No such user');
         const { conversation, created } = await openDirect(app.db, request.userId, body.user_id);
+        if (created) await app.realtime.introduce(conversation.members.map((m) => m.id));
         return reply.status(created ? 201 : 200).send(conversation);
       }
+      const title = body.title.trim();
+      if (title === '') throw badRequest('empty_title', 'A group needs a title');
       const others = body.member_ids.filter((id) => id !== request.userId);
       if (others.length === 0) throw badRequest('no_members', 'A group needs at least one other member');
       const found = await findUsersByIds(app.db, others);
@@ -57,7 +71,8 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const missing = others.filter((id) => !found.some((u) => u.id === id));
         throw notFound('user_not_found', `No such user: ${missing.join(', ')}`);
       }
-      const conversation = await createGroup(app.db, request.userId, body.title.trim(), others);
+      const conversation = await createGroup(app.db, request.userId, title, others);
+      await app.realtime.introduce(conversation.members.map((m) => m.id));
       return reply.status(201).send(conversation);
     },
   );
@@ -65,7 +80,10 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conversations',
     {
-      schema: { tags: ['conversations'], response: { 200: Type.Array(ConversationSummarySchema), ...errorResponses(401) } },
+      schema: {
+        tags: ['conversations'],
+        response: { 200: Type.Array(ConversationSummarySchema), ...errorResponses(401) },
+      },
     },
     async (request) => listConversations(app.db, request.userId),
   );
@@ -121,17 +139,30 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['messages'],
         params: ConversationParams,
-        body: Type.Optional(ReadBody),
-        response: {
-          200: Type.Object({ last_read_message_id: Type.Union([Type.String(), Type.Null()]) }),
-          ...errorResponses(400, 401, 403, 404),
-        },
+        body: ReadBody,
+        response: { 200: ConversationReadSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+      // The body is optional: without one (or with `{}`) everything up to the newest message is read.
+      preValidation: async (request) => {
+        request.body ??= {};
       },
     },
     async (request) => {
-      await assertMember(app.db, request.params.id, request.userId);
-      const last = await markRead(app.db, request.params.id, request.userId, request.body?.message_id);
-      return { last_read_message_id: last };
+      const conversationId = request.params.id;
+      await assertMember(app.db, conversationId, request.userId);
+      const messageId = request.body.message_id;
+      if (messageId && !(await messageInConversation(app.db, conversationId, messageId))) {
+        throw notFound('message_not_found', 'No such message in this conversation');
+      }
+      const last = await markRead(app.db, conversationId, request.userId, messageId);
+      const state = {
+        conversation_id: conversationId,
+        last_read_message_id: last,
+        unread_count: await unreadCount(app.db, conversationId, request.userId),
+      };
+      // The user's other devices clear their unread badges too.
+      app.realtime.toUsers([request.userId], 'conversation_read', state);
+      return state;
     },
   );
 };

@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { findUserById, searchUsers } from '../chat/users.js';
-import { unauthorized } from '../lib/errors.js';
-import { UserSchema, UserSearchQuery } from '../schemas/chat.js';
+import { notFound, unauthorized } from '../lib/errors.js';
+import { UserParams, UserSchema, UserSearchQuery } from '../schemas/chat.js';
 import { errorResponses } from '../schemas/common.js';
 
+/** The signed-in user, user search and user lookup (all behind authentication). */
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/me',
@@ -26,6 +27,22 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => searchUsers(app.db, request.query.q.trim(), request.userId),
+  );
+
+  app.get(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['users'],
+        params: UserParams,
+        response: { 200: UserSchema, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => {
+      const user = await findUserById(app.db, request.params.id);
+      if (!user) throw notFound('user_not_found', 'No such user');
+      return user;
+    },
   );
 };
 

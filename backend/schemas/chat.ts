@@ -22,7 +22,10 @@ export const RegisterBody = Type.Object(
   { additionalProperties: false },
 );
 export const LoginBody = Type.Object(
-  { username: Type.String({ minLength: 1, maxLength: 64 }), password: Type.String({ minLength: 1, maxLength: 200 }) },
+  {
+    username: Type.String({ minLength: 1, maxLength: 64 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  },
   { additionalProperties: false },
 );
 export const AuthReply = Type.Object({ access_token: Type.String(), user: UserSchema });
@@ -64,18 +67,36 @@ export const ConversationSummarySchema = Type.Object({
 });
 export type ConversationSummary = Static<typeof ConversationSummarySchema>;
 
-export const CreateConversationBody = Type.Union([
-  Type.Object({ type: Type.Literal('direct'), user_id: Id }, { additionalProperties: false }),
-  Type.Object(
-    {
-      type: Type.Literal('group'),
-      title: Type.String({ minLength: 1, maxLength: 100 }),
-      member_ids: Type.Array(Id, { minItems: 1, maxItems: 256, uniqueItems: true }),
-    },
-    { additionalProperties: false },
-  ),
-]);
+export const DirectConversationBody = Type.Object(
+  { type: Type.Literal('direct'), user_id: Id },
+  {
+    additionalProperties: false,
+    description: 'The one direct conversation with `user_id` (created on first use)',
+  },
+);
+export const GroupConversationBody = Type.Object(
+  {
+    type: Type.Literal('group'),
+    title: Type.String({ minLength: 1, maxLength: 100 }),
+    member_ids: Type.Array(Id, { minItems: 1, maxItems: 256, uniqueItems: true }),
+  },
+  { additionalProperties: false, description: 'A new group of the caller and `member_ids`' },
+);
+/**
+ * `type` picks the shape (an OpenAPI discriminator), so a bad body gets an error about its own kind
+ * instead of one about every alternative.
+ */
+export const CreateConversationBody = Type.Unsafe<
+  Static<typeof DirectConversationBody> | Static<typeof GroupConversationBody>
+>({
+  type: 'object',
+  required: ['type'],
+  discriminator: { propertyName: 'type' },
+  oneOf: [DirectConversationBody, GroupConversationBody],
+});
 export type CreateConversationBody = Static<typeof CreateConversationBody>;
+
+export const UserParams = Type.Object({ id: Id });
 
 export const ConversationParams = Type.Object({ id: Id });
 export const MessagesQuery = Type.Object({
@@ -92,6 +113,17 @@ export const SendMessageBody = Type.Object(
 export const ReadBody = Type.Object({ message_id: Type.Optional(Id) }, { additionalProperties: false });
 export const UserSearchQuery = Type.Object({ q: Type.String({ maxLength: 64, default: '' }) });
 
+/** Server → client: the user's read marker moved (sent to all of that user's devices). */
+export const ConversationReadSchema = Type.Object({
+  conversation_id: Type.String(),
+  last_read_message_id: Type.Union([Type.String(), Type.Null()]),
+  unread_count: Type.Integer({ minimum: 0 }),
+});
+export type ConversationRead = Static<typeof ConversationReadSchema>;
+
 /** Server → client presence event for contacts. */
 export const PresenceSchema = Type.Object({ user_id: Type.String(), online: Type.Boolean() });
 export type Presence = Static<typeof PresenceSchema>;
+
+/** Server → client, once per connection: which of the user's contacts are online right now. */
+export const PresenceSnapshotSchema = Type.Object({ online: Type.Array(Type.String()) });
