@@ -1,0 +1,64 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+/** Where browser tests put their screenshots (git-ignored). */
+export const ARTIFACTS_DIR = join(import.meta.dirname, '../artifacts');
+
+const BASE_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/** Fake camera and microphone, granted without a prompt (for pages that ask for media). */
+const MEDIA_ARGS = ['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream'];
+
+export interface LaunchOptions {
+  /** Add the fake media device flags. */
+  media?: boolean;
+}
+
+/**
+ * Headless Chromium from CHROMIUM_PATH (default /usr/bin/chromium). Share one per test file and give
+ * each simulated user a fresh context: contexts are cheap, browsers are not.
+ */
+export function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: options.media ? [...BASE_ARGS, ...MEDIA_ARGS] : BASE_ARGS,
+  });
+}
+
+export interface UserPageOptions {
+  /** BCP 47 locale the page sees as navigator.language (default en-US). */
+  locale?: string;
+  viewport?: { width: number; height: number };
+}
+
+/** A new isolated context (own storage, own cookies) and one page in it: one simulated user or device. */
+export async function newUserPage(
+  browser: Browser,
+  options: UserPageOptions = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    locale: options.locale ?? 'en-US',
+    viewport: options.viewport ?? { width: 1100, height: 720 },
+  });
+  const page = await context.newPage();
+  return { context, page };
+}
+
+/** Saves a full-page screenshot as tests/artifacts/{group}/{name}.png and returns its path. */
+export async function screenshot(page: Page, group: string, name: string): Promise<string> {
+  const dir = join(ARTIFACTS_DIR, group);
+  mkdirSync(dir, { recursive: true });
+  const path = join(dir, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
