@@ -332,6 +332,38 @@ export const webContents = {
     FakeBrowserWindow.all.find((w) => w.webContents.mainFrame === frame)?.webContents,
 };
 
+/** What preloads exposed with `contextBridge.exposeInMainWorld`. */
+export const contextBridge = {
+  exposed: {} as Record<string, any>,
+  exposeInMainWorld(key: string, api: unknown) {
+    this.exposed[key] = api;
+  },
+};
+
+/**
+ * The renderer side: `invoke` reaches the handlers main registered on the fake `ipcMain`, as if sent
+ * by `ipcRenderer.window`'s page; `emit` plays a main → renderer event.
+ */
+export const ipcRenderer = {
+  window: null as FakeBrowserWindow | null,
+  listeners: new EventEmitter(),
+  invoke(channel: string, ...args: unknown[]) {
+    if (!this.window) throw new Error('ipcRenderer.window is not set');
+    return invokeFrom(this.window, channel, args);
+  },
+  on(channel: string, listener: (...args: any[]) => void) {
+    this.listeners.on(channel, listener);
+    return this;
+  },
+  removeListener(channel: string, listener: (...args: any[]) => void) {
+    this.listeners.off(channel, listener);
+    return this;
+  },
+  emit(channel: string, payload: unknown) {
+    this.listeners.emit(channel, {}, payload);
+  },
+};
+
 /** Forgets every window, handler and recording (called before each test). */
 export function resetFakeElectron(): void {
   FakeBrowserWindow.all = [];
@@ -352,4 +384,7 @@ export function resetFakeElectron(): void {
   shell.opened = [];
   dialog.shown = [];
   Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret' });
+  ipcRenderer.window = null;
 }
+
+export { FakeBrowserWindow as BrowserWindow };

@@ -1,0 +1,85 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { DesktopBridge } from '../../preload/desktop-api.js';
+import { BACKEND, incomingCall, roomUrl, startDesktop } from '../main/desktop-harness.js';
+import { app, contextBridge, ipcRenderer } from '../main/fake-electron.js';
+
+// The preloads run once, as in a page: they expose their APIs through the (fake) contextBridge.
+await import('../../preload/index.js');
+await import('../../preload/local-page.js');
+const bridge = contextBridge.exposed.peaceDesktop as DesktopBridge;
+const local = contextBridge.exposed.peaceLocal;
+
+beforeEach(() => {
+  app.userData = mkdtempSync(join(tmpdir(), 'peace-user-data-'));
+});
+
+describe('window.peaceDesktop', () => {
+  it('exposes exactly the intention-level API of DesktopBridge, no raw channel', () => {
+    expect(Object.keys(bridge).sort()).toEqual(
+      [
+        'platform',
+        'getConfig',
+        'openCallWindow',
+        'closeCallWindow',
+        'showIncomingCall',
+        'dismissIncomingCall',
+        'onIncomingCallAction',
+        'onCallWindowClosed',
+        'onDeepLink',
+        'setTrayState',
+        'getSessionToken',
+        'setSessionToken',
+        'reportCallEnded',
+      ].sort(),
+    );
+    expect(bridge.platform).toBe('linux');
+  });
+
+  it('reaches main through the contract: config, call windows, session token', async () => {
+    const { main, windows } = startDesktop();
+    ipcRenderer.window = main;
+    expect(await bridge.getConfig()).toEqual({ serverUrl: BACKEND, language: 'en' });
+    expect(await bridge.openCallWindow(roomUrl(), 'call-1')).toEqual({ ok: true });
+    expect(await bridge.openCallWindow('https://evil.example/room/abcd-1234-efgh', 'call-2')).toEqual({
+      ok: false,
+      error: 'room_url_not_allowed',
+    });
+    expect(windows('call')).toHaveLength(1);
+    await bridge.setSessionToken('secret-access-token');
+    expect(await bridge.getSessionToken()).toBe('secret-access-token');
+  });
+
+  it('a refused fire-and-forget call resolves quietly; a refused query rejects with its code', async () => {
+    const { fromMain, windows } = startDesktop();
+    await fromMain('call/open-window', roomUrl(), 'call-1');
+    ipcRenderer.window = windows('call')[0]!;
+    await expect(bridge.showIncomingCall(incomingCall())).resolves.toBeUndefined();
+    await expect(bridge.getSessionToken()).rejects.toThrow('sender_not_allowed');
+    await bridge.reportCallEnded();
+    expect(windows('call')).toHaveLength(0);
+  });
+
+  it('keeps a deep link that arrives before the page listens, then delivers live ones', () => {
+    ipcRenderer.emit('deep-link/open', 'wxyz-5678-room');
+    const received: string[] = [];
+    const unsubscribe = bridge.onDeepLink((roomId) => received.push(roomId));
+    ipcRenderer.emit('deep-link/open', 'abcd-1234-efgh');
+    unsubscribe();
+    ipcRenderer.emit('deep-link/open', 'late-link-0000');
+    expect(received).toEqual(['wxyz-5678-room', 'abcd-1234-efgh']);
+  });
+});
+
+describe('window.peaceLocal (incoming-call popup)', () => {
+  it('the popup reads its call and answers it', async () => {
+    const { fromMain, windows, main } = startDesktop();
+    await fromMain('incoming/show', incomingCall());
+    ipcRenderer.window = windows('incoming-popup')[0]!;
+    expect(await local.incomingCall.getView()).toMatchObject({ callerName: 'Alice' });
+    await local.incomingCall.answer(false);
+    expect(main.webContents.sentOn('incoming/action')).toEqual([{ call_id: 'call-1', accepted: false }]);
+  });
+});
