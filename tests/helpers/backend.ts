@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '../../backend/app.js';
 import { loadConfig } from '../../backend/config.js';
@@ -17,6 +17,11 @@ export interface TestBackend {
   register(username: string, displayName?: string): Promise<TestUser>;
   /** A real socket.io-client connected as `token`; resolves once connected. */
   connect(token: string): Promise<Socket>;
+  /**
+   * A socket.io-client for `token` that is not connected yet: attach listeners (e.g. for
+   * `presence_snapshot`), then call `.connect()`. `token: null` sends no auth at all.
+   */
+  socket(token: string | null): Socket;
   /** Sends an authenticated JSON request through the listening server. */
   api(
     token: string | null,
@@ -42,6 +47,8 @@ const sockets = new Set<Socket>();
 export async function startBackend(
   env: Record<string, string> = {},
   reuseDataDir?: string,
+  /** Extra Fastify options, e.g. `{ logger: { ...loggerOptions('info'), stream } }` to read the logs. */
+  appOptions: FastifyServerOptions = {},
 ): Promise<TestBackend> {
   const dataDir = reuseDataDir ?? mkdtempSync(join(tmpdir(), 'peace-test-'));
   const databaseUrl = env.DATABASE_URL ?? `sqlite:${join(dataDir, 'peace.db')}`;
@@ -52,7 +59,7 @@ export async function startBackend(
     ...env,
     DATABASE_URL: databaseUrl,
   });
-  const app = await buildApp(config);
+  const app = await buildApp(config, appOptions);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no address');
@@ -92,6 +99,17 @@ export async function startBackend(
       if (res.status !== 201)
         throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return { token: res.body.access_token, ...res.body.user };
+    },
+    socket(token) {
+      const socket = io(url, {
+        ...(token === null ? {} : { auth: { token } }),
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        autoConnect: false,
+      });
+      sockets.add(socket);
+      return socket;
     },
     connect(token) {
       const socket = io(url, {
