@@ -143,7 +143,7 @@ export async function listConversations(db: Db, userId: string): Promise<Convers
   const rows = await db
     .selectFrom('conversations as c')
     .innerJoin('members as m', 'm.conversation_id', 'c.id')
-    .select(['c.id', 'c.type', 'c.title', 'c.created_at', 'm.last_read_message_id'])
+    .select(['c.id', 'c.type', 'c.title', 'm.last_read_message_id'])
     .select((eb) => [
       eb
         .selectFrom('messages as x')
@@ -176,11 +176,14 @@ export async function listConversations(db: Db, userId: string): Promise<Convers
   const full = new Map((await withMembers(db, rows)).map((c) => [c.id, c]));
   const summaries = rows.map((r) => {
     const last_message = (r.last_id && lastMessages.get(r.last_id)) || null;
-    const activity: string = last_message?.created_at ?? r.created_at;
+    // Ids sort by creation time (lib/ids.ts) and, unlike timestamps, never tie.
+    const activity: string = r.last_id ?? r.id;
     return {
       activity,
       summary: { ...(full.get(r.id) as Conversation), last_message, unread_count: Number(r.unread ?? 0) },
     };
   });
-  return summaries.sort((a, b) => b.activity.localeCompare(a.activity)).map((s) => s.summary);
+  return summaries
+    .sort((a, b) => (a.activity < b.activity ? 1 : a.activity > b.activity ? -1 : 0))
+    .map((s) => s.summary);
 }
