@@ -1,9 +1,8 @@
-// `npm start`: the backend on its embedded defaults, then the desktop app pointed at it.
-// Where no Electron binary can be had, say so in one line and keep serving the web client.
+// `npm start`: the backend on its embedded defaults (SQLite), then the desktop app pointed at it.
+// Where no Electron binary is installed, say so in one line and keep serving the web client.
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { findElectronBinary } from './electron-binary.mjs';
 
-const require = createRequire(import.meta.url);
 const port = process.env.PORT ?? '8080';
 const host = process.env.HOST ?? '127.0.0.1';
 const backendUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
@@ -16,34 +15,33 @@ async function waitForBackend() {
   for (let i = 0; i < 100; i++) {
     try {
       if ((await fetch(`${backendUrl}/healthz`)).ok) return true;
-    } catch {}
+    } catch {
+      // not listening yet
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return false;
 }
 
-function electronBinary() {
-  try {
-    const path = require('electron');
-    return typeof path === 'string' ? path : null;
-  } catch {
-    return null;
+function startDesktop() {
+  const binary = findElectronBinary();
+  if (!binary) {
+    console.log(`No Electron binary is available here; the web client is served at ${backendUrl}/`);
+    return;
   }
+  const desktop = spawn(binary, ['.'], {
+    stdio: 'inherit',
+    env: { ...process.env, PEACE_SERVER_URL: backendUrl },
+  });
+  desktop.on('error', () =>
+    console.log(`The desktop app could not start; the web client is served at ${backendUrl}/`),
+  );
+  desktop.on('exit', (code) => {
+    // Quitting the app ends `npm start`; a crash (e.g. no display) leaves the web client serving.
+    if (code === 0) backend.kill('SIGTERM');
+    else console.log(`The desktop app exited (code ${code}); the web client is served at ${backendUrl}/`);
+  });
 }
 
-if (await waitForBackend()) {
-  const binary = electronBinary();
-  const noDesktop = () =>
-    console.log(`No Electron binary is available here; the web client is served at ${backendUrl}/`);
-  if (!binary) noDesktop();
-  else {
-    const desktop = spawn(binary, ['.'], {
-      stdio: ['ignore', 'inherit', 'pipe'],
-      env: { ...process.env, PEACE_SERVER_URL: backendUrl },
-    });
-    desktop.on('error', noDesktop);
-    desktop.on('exit', (code) => {
-      if (code !== 0) noDesktop();
-    });
-  }
-}
+if (await waitForBackend()) startDesktop();
+else console.log(`The backend did not answer at ${backendUrl}/healthz`);

@@ -2,6 +2,9 @@
  * The one IPC contract between main and its preloads: every channel, its arguments and its result.
  * Main registers handlers from it (ipc/handle.ts), the preloads invoke through it; nobody spells a
  * channel name twice.
+ *
+ * Types only, on purpose: the preload project type-checks this file too, so main's build takes its
+ * declarations from there and emits no JavaScript for it. Values belong in validate-args.ts.
  */
 import type { DesktopConfig, IncomingCall } from '../../preload/desktop-api.js';
 
@@ -65,20 +68,3 @@ export type InvokeChannel = keyof InvokeChannels;
 export type EventChannel = keyof EventChannels;
 export type InvokeArgs<C extends InvokeChannel> = InvokeChannels[C]['args'];
 export type InvokeResult<C extends InvokeChannel> = IpcResult<InvokeChannels[C]['result']>;
-
-/** All invoke channel names, for code that needs them at run time (tests, registration checks). */
-export const invokeChannels = [
-  'config/get',
-  'call/open-window',
-  'call/close-window',
-  'call/report-ended',
-  'incoming/show',
-  'incoming/dismiss',
-  'tray/set-state',
-  'session/get-token',
-  'session/set-token',
-  'popup/answer',
-  'popup/get-view',
-  'picker/get-sources',
-  'picker/choose',
-] as const satisfies readonly InvokeChannel[];
