@@ -75,16 +75,34 @@ const migrations: Record<string, Migration> = {
         .addColumn('state', 'text', (c) => c.notNull())
         .addColumn('participants_json', 'text', (c) => c.notNull())
         .addColumn('ringing_until', 'text', (c) => c.notNull())
-        // When the service must next look at the call (its ring timeout); null once nobody rings.
-        .addColumn('deadline', 'text')
         .addColumn('started_at', 'text')
         .addColumn('ended_at', 'text')
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addColumn('version', 'integer', (c) => c.notNull().defaultTo(0))
         .execute();
-      await db.schema.createIndex('calls_by_state').on('calls').columns(['state']).execute();
-      await db.schema.createIndex('calls_by_room').on('calls').columns(['room_id', 'state']).execute();
-      await db.schema.createIndex('calls_by_deadline').on('calls').columns(['deadline']).execute();
+      await db.schema.createIndex('calls_by_state').on('calls').columns(['state', 'ringing_until']).execute();
+    },
+  },
+  '0003_call_deadlines': {
+    async up(db: Kysely<unknown>) {
+      // Some databases got this column from an early draft of 0002; add it only where it is missing.
+      const calls = (await db.introspection.getTables()).find((t) => t.name === 'calls');
+      if (!calls?.columns.some((c) => c.name === 'deadline')) {
+        // When the call service must next look at the call (its ring timeout); null once nobody rings.
+        await db.schema.alterTable('calls').addColumn('deadline', 'text').execute();
+      }
+      await db.schema
+        .createIndex('calls_by_room')
+        .ifNotExists()
+        .on('calls')
+        .columns(['room_id', 'state'])
+        .execute();
+      await db.schema
+        .createIndex('calls_by_deadline')
+        .ifNotExists()
+        .on('calls')
+        .columns(['deadline'])
+        .execute();
     },
   },
 };

@@ -1,5 +1,4 @@
-import { io } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collect, emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
 
@@ -239,16 +238,10 @@ describe('calls over Socket.IO', () => {
     sockets[1]!.disconnect();
     const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
     // Like the app, listen before connecting: the invitation may arrive together with the handshake.
-    const late = io(b.url, {
-      auth: { token: bob.token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    onTestFinished(() => {
-      late.disconnect();
-    });
-    const invitation = await nextEvent(late, 'call_invitation', (i) => i.call_id === call_id);
+    const late = b.socket(bob.token);
+    const invited = nextEvent(late, 'call_invitation', (i) => i.call_id === call_id);
+    late.connect();
+    const invitation = await invited;
     expect(invitation).toMatchObject({ call_id, room_id: roomId, from: { id: users[0]!.id } });
     // And it can answer from there.
     expect(await emitAck(late, 'call_invitation_response', { call_id, accepted: true })).toMatchObject({

@@ -1,5 +1,4 @@
 import { rmSync } from 'node:fs';
-import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
@@ -73,20 +72,12 @@ describe('calls that nobody ends by hand', () => {
     await first.close();
     const second = await start({ RING_TIMEOUT_SECONDS: '6' }, first.dataDir);
     // Bob's app reconnects to the new node: it rings again, then stops as missed.
-    const bob = io(second.url, {
-      auth: { token: users[1]!.token },
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-    });
-    try {
-      const ringing = nextEvent(bob, 'call_invitation');
-      const missed = nextEvent(bob, 'call_state', (s) => s.state === 'missed', 10_000);
-      expect((await ringing).call_id).toBe(call_id);
-      expect((await missed).call_id).toBe(call_id);
-    } finally {
-      bob.disconnect();
-    }
+    const bob = second.socket(users[1]!.token);
+    const ringing = nextEvent(bob, 'call_invitation');
+    const missed = nextEvent(bob, 'call_state', (s) => s.state === 'missed', 10_000);
+    bob.connect();
+    expect((await ringing).call_id).toBe(call_id);
+    expect((await missed).call_id).toBe(call_id);
   });
 
   it('a participant whose last socket goes away leaves after the grace period, ending the call', async () => {

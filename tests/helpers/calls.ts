@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
 import type { TestBackend, TestUser } from './backend.js';
 
@@ -26,7 +27,9 @@ export interface CallSetup {
 export async function setUpCall(b: TestBackend, count: number): Promise<CallSetup> {
   const run = ++counter;
   const users: TestUser[] = [];
-  for (let i = 0; i < count; i++) users.push(await b.register(`u${run}x${i}`, `User ${run}-${i}`));
+  // Random part: a shared PostgreSQL test database keeps users from earlier runs.
+  const tag = randomBytes(3).toString('hex');
+  for (let i = 0; i < count; i++) users.push(await b.register(`u${run}x${i}${tag}`, `User ${run}-${i}`));
   const [first, ...rest] = users as [TestUser, ...TestUser[]];
   const body =
     count === 2
