@@ -275,6 +275,22 @@ describe('calls over Socket.IO', () => {
     expect((await stateSeen).state).toBe('cancelled');
   });
 
+  it('moderator goes to whoever started the live call, not to the room creator', async () => {
+    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const moderatorFlag = async (i: number) => {
+      const join = await b.api(users[i]!.token, 'POST', `/api/v1/rooms/${roomId}/join`);
+      return JSON.parse(Buffer.from(join.body.jitsi_token.split('.')[1], 'base64url').toString()).context.user
+        .moderator;
+    };
+    // No call yet: the room's creator (user 0) moderates.
+    expect([await moderatorFlag(0), await moderatorFlag(1)]).toEqual([true, false]);
+    const ring = nextEvent(sockets[0]!, 'call_invitation');
+    const { call_id } = await emitAck(sockets[1]!, 'call_invitation', { room_id: roomId });
+    await ring;
+    expect([await moderatorFlag(0), await moderatorFlag(1)]).toEqual([false, true]);
+    await emitAck(sockets[1]!, 'call_cancel', { call_id });
+  });
+
   it('checks every payload and refuses unknown calls and rooms with clear codes', async () => {
     const { users, sockets, roomId } = await setUpCall(b, 2);
     const s = sockets[0]!;
