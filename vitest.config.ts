@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
+          // Builds dist/renderer when it is missing or stale (npm test has built it already).
+          globalSetup: ['tests/e2e/global-setup.ts'],
           environment: 'node',
           // Each browser test drives Chromium; running them one file at a time keeps 2 cores responsive.
           fileParallelism: false,

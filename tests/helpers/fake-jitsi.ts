@@ -40,7 +40,8 @@ export interface FakeJitsi {
 /**
  * The browser side of the stand-in: `window.JitsiMeetExternalAPI` recording what it was given in
  * `window.__jitsi = { domain, options, commands, disposed, emit(name, data), listeners }` and rendering a
- * visible placeholder (room name, display name) into `options.parentNode`.
+ * visible placeholder (room name, display name) into `options.parentNode`. `dispose()` also sets
+ * `sessionStorage.fakeJitsiDisposed = 'true'`, readable after the page has unloaded (same origin, same tab).
  */
 export const FAKE_EXTERNAL_API_JS = `(() => {
   'use strict';
@@ -119,6 +120,8 @@ export const FAKE_EXTERNAL_API_JS = `(() => {
     dispose() {
       this._state.disposed = true;
       console.log('[fake-jitsi] disposed');
+      // Survives the page unloading, so a test can check dispose() ran on the way out.
+      try { sessionStorage.setItem('fakeJitsiDisposed', 'true'); } catch (e) {}
       if (this._box) this._box.remove();
     }
   }

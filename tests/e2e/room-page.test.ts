@@ -1,0 +1,392 @@
+import { mkdirSync } from 'node:fs';
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import { createSigner } from 'fast-jwt';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBackend, type TestBackend } from '../helpers/backend.js';
+import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
+
+const ARTIFACTS = join(import.meta.dirname, '../artifacts/room-page');
+// The built page (global-setup.ts builds it); run from source, the backend would otherwise find renderer/.
+const WEB_ROOT = join(import.meta.dirname, '../../dist/renderer');
+const SECRET = 'room-page-test-secret-0123456789abcdef';
+const sign = createSigner({ key: SECRET, algorithm: 'HS256' });
+
+/** A Jitsi-shaped token (the page only decodes it; the stand-in does not verify it). */
+function token(room: string, name: string, expiresInSeconds = 3600): string {
+  const now = Math.floor(Date.now() / 1000);
+  return sign({
+    iss: 'peace-test',
+    aud: 'jitsi',
+    sub: 'meet.jitsi',
+    room,
+    nbf: now - 10,
+    exp: now + expiresInSeconds,
+    context: { user: { id: 'u1', name, moderator: true } },
+  });
+}
+
+/** `room_url` as CONTRACT.md defines it. */
+function roomUrl(base: string, room: string, jwt: string, server: string): string {
+  return `${base}/room/${room}#${new URLSearchParams({ jwt, server })}`;
+}
+
+let roomCounter = 0;
+const newRoom = () => `e2e-room-${Date.now().toString(36)}-${roomCounter++}`;
+
+describe('room page', () => {
+  let jitsi: FakeJitsi;
+  let backend: TestBackend;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    jitsi = await startFakeJitsi();
+    backend = await startBackend({
+      WEB_ROOT,
+      JITSI_SERVER_URL: jitsi.url,
+      JITSI_APP_ID: 'peace-test',
+      JITSI_APP_SECRET: SECRET,
+    });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterEach(async () => {
+    jitsi.setScriptMode('ok');
+    for (const c of contexts.splice(0)) await c.close();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await jitsi?.close();
+  });
+
+  /** A fresh browser profile in `locale`, recording CSP violations. */
+  async function newPage(locale: 'en' | 'zh-CN' = 'en'): Promise<Page> {
+    const context = await browser.newContext({ locale, viewport: { width: 900, height: 600 } });
+    contexts.push(context);
+    await context.addInitScript(() => {
+      const seen: string[] = [];
+      (window as any).__cspViolations = seen;
+      document.addEventListener('securitypolicyviolation', (e) =>
+        seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+      );
+    });
+    return context.newPage();
+  }
+
+  /** Resolves when the backend's HTTP server receives `POST path`. */
+  function backendReceives(path: string): Promise<void> {
+    const server = backend.app.server;
+    return new Promise((resolve) => {
+      const onRequest = (req: IncomingMessage) => {
+        if (req.method !== 'POST' || req.url !== path) return;
+        server.off('request', onRequest);
+        resolve();
+      };
+      server.on('request', onRequest);
+    });
+  }
+
+  async function screenshot(page: Page, name: string): Promise<void> {
+    await page.screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+  }
+
+  /** The id of the screen the page shows, once it shows `id`. */
+  async function expectScreen(page: Page, id: string): Promise<string> {
+    await page.locator(`#screen[data-screen="${id}"]:not([hidden]) .title`).waitFor();
+    return ((await page.locator('#screen').textContent()) ?? '').trim();
+  }
+
+  it('starts Jitsi with the domain, room, token and language of the link, under a Jitsi-only CSP', async () => {
+    const room = newRoom();
+    const jwt = token(room, 'Alice Liddell');
+    const page = await newPage('en');
+    const response = await page.goto(roomUrl(backend.url, room, jwt, jitsi.url));
+    expect(response?.status()).toBe(200);
+    const headers = response?.headers() ?? {};
+    expect(headers['referrer-policy']).toBe('no-referrer');
+    expect(headers['content-security-policy']).toContain(`script-src 'self' ${jitsi.url}`);
+    expect(headers['content-security-policy']).toContain("connect-src 'self'");
+
+    await page.getByTestId('fake-jitsi').waitFor();
+    const received = await page.evaluate(() => {
+      const j = (window as any).__jitsi;
+      return { domain: j.domain, options: j.options, scriptSrc: j.scriptSrc };
+    });
+    expect(received.domain).toBe(new URL(jitsi.url).host);
+    expect(received.scriptSrc).toBe(`${jitsi.url}/external_api.js`);
+    expect(received.options).toMatchObject({
+      roomName: room,
+      jwt,
+      width: '100%',
+      height: '100%',
+      lang: 'en',
+      hasParentNode: true,
+      parentNodeId: 'room',
+    });
+    await expect(page.getByTestId('fake-jitsi').textContent()).resolves.toContain('Alice Liddell');
+    expect(await page.locator('#screen').isHidden()).toBe(true);
+    await screenshot(page, 'in-call-en');
+  });
+
+  it('accepts the original query-string form and passes zhCN to Jitsi for a Chinese browser', async () => {
+    const room = newRoom();
+    const jwt = token(room, '王小明');
+    const page = await newPage('zh-CN');
+    await page.goto(`${backend.url}/room/${room}?${new URLSearchParams({ jwt, server: jitsi.url })}`);
+    await page.getByTestId('fake-jitsi').waitFor();
+    const options = await page.evaluate(() => (window as any).__jitsi.options);
+    expect(options).toMatchObject({ roomName: room, jwt, lang: 'zhCN' });
+    expect(await page.title()).toBe('和平信使通话');
+  });
+
+  it('reports the leave once, disposes Jitsi and shows "call ended" when the tab cannot close itself', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const room = newRoom();
+      const jwt = token(room, 'Bob');
+      const page = await newPage(locale);
+      // Routing lets the test read the beacon's body; the request still goes on to the backend.
+      const leaves: string[] = [];
+      await page.context().route('**/leave', async (route) => {
+        leaves.push(route.request().postData() ?? '');
+        await route.continue();
+      });
+      await page.goto(roomUrl(backend.url, room, jwt, jitsi.url));
+      await page.getByTestId('fake-jitsi').waitFor();
+      const received = backendReceives(`/room/${room}/leave`);
+      await page.evaluate(() => {
+        const j = (window as any).__jitsi;
+        j.emit('videoConferenceJoined', { roomName: 'x' });
+        j.emit('videoConferenceLeft', { roomName: 'x' });
+        j.emit('readyToClose');
+      });
+      await received;
+      const text = await expectScreen(page, 'ended');
+      expect(text).toContain(locale === 'en' ? 'The call has ended' : '通话已结束');
+      expect(await page.evaluate(() => (window as any).__jitsi.disposed)).toBe(true);
+      expect(leaves.map((body) => JSON.parse(body))).toEqual([{ jwt }]);
+      await screenshot(page, `ended-${locale}`);
+    }
+  });
+
+  it('closes a window a script opened', async () => {
+    const room = newRoom();
+    const jwt = token(room, 'Carol');
+    const page = await newPage();
+    await page.goto(`${backend.url}/healthz`);
+    const [popup] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.evaluate(
+        (url) => {
+          window.open(url, '_blank', 'popup');
+        },
+        roomUrl(backend.url, room, jwt, jitsi.url),
+      ),
+    ]);
+    await popup.getByTestId('fake-jitsi').waitFor();
+    const closed = popup.waitForEvent('close');
+    await popup.evaluate(() => (window as any).__jitsi.emit('readyToClose'));
+    await closed;
+    expect(popup.isClosed()).toBe(true);
+  });
+
+  it('asks the desktop app to close the call window through the preload bridge', async () => {
+    const room = newRoom();
+    const page = await newPage();
+    await page.addInitScript(() => {
+      (window as any).peaceDesktop = {
+        reportCallEnded: async () => {
+          (window as any).__callEndedReported = true;
+        },
+      };
+    });
+    await page.goto(roomUrl(backend.url, room, token(room, 'Dan'), jitsi.url));
+    await page.getByTestId('fake-jitsi').waitFor();
+    await page.evaluate(() => (window as any).__jitsi.emit('videoConferenceLeft', {}));
+    await expectScreen(page, 'ended');
+    expect(await page.evaluate(() => (window as any).__callEndedReported)).toBe(true);
+  });
+
+  it('disposes Jitsi and reports the leave when the page goes away mid-call', async () => {
+    const room = newRoom();
+    const page = await newPage();
+    await page.goto(roomUrl(backend.url, room, token(room, 'Eve'), jitsi.url));
+    await page.getByTestId('fake-jitsi').waitFor();
+    await page.evaluate(() => (window as any).__jitsi.emit('videoConferenceJoined', {}));
+    // A beacon sent while the page unloads is invisible to Playwright: watch the backend receive it.
+    const received = backendReceives(`/room/${room}/leave`);
+    await page.goto(`${backend.url}/healthz`);
+    await received;
+    expect(await page.evaluate(() => sessionStorage.getItem('fakeJitsiDisposed'))).toBe('true');
+  });
+
+  it('explains a missing or malformed link parameter (en, zh-CN)', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const page = await newPage(locale);
+      await page.goto(`${backend.url}/room/${newRoom()}#server=${encodeURIComponent('javascript:alert(1)')}`);
+      const text = await expectScreen(page, 'bad-params');
+      if (locale === 'en') {
+        expect(text).toContain('This call link is incomplete');
+        expect(text).toContain('access token, video server address');
+      } else {
+        expect(text).toContain('通话链接不完整');
+        expect(text).toContain('访问令牌、视频服务器地址');
+      }
+      expect(await page.locator('script[src$="external_api.js"]').count()).toBe(0);
+      await screenshot(page, `bad-params-${locale}`);
+    }
+  });
+
+  it('says the link expired instead of loading Jitsi with an expired token (en, zh-CN)', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const room = newRoom();
+      const page = await newPage(locale);
+      await page.goto(roomUrl(backend.url, room, token(room, 'Frank', -60), jitsi.url));
+      const text = await expectScreen(page, 'expired');
+      expect(text).toContain(locale === 'en' ? 'This call link has expired' : '通话链接已过期');
+      expect(await page.evaluate(() => typeof (window as any).JitsiMeetExternalAPI)).toBe('undefined');
+      await screenshot(page, `expired-${locale}`);
+    }
+  });
+
+  it('names the server when external_api.js does not arrive in time, and retries (en, zh-CN)', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      jitsi.setScriptMode('hang');
+      const room = newRoom();
+      const page = await newPage(locale);
+      await page.clock.install();
+      // The held script keeps the load event from firing.
+      await page.goto(roomUrl(backend.url, room, token(room, 'Grace'), jitsi.url), {
+        waitUntil: 'domcontentloaded',
+      });
+      await expectScreen(page, 'connecting');
+      await screenshot(page, `connecting-${locale}`);
+      await page.clock.fastForward(20_000);
+      const text = await expectScreen(page, 'script-timeout');
+      expect(text).toContain(locale === 'en' ? 'The video server does not answer' : '视频服务器没有响应');
+      expect(text).toContain(jitsi.url);
+      await screenshot(page, `script-timeout-${locale}`);
+
+      jitsi.setScriptMode('ok');
+      await page.locator('#screen button').click();
+      await page.getByTestId('fake-jitsi').waitFor();
+    }
+  });
+
+  it('says the Jitsi script could not be loaded when the server answers 404 or not with JavaScript', async () => {
+    for (const [mode, locale] of [
+      ['missing', 'en'],
+      ['wrong-type', 'zh-CN'],
+    ] as const) {
+      jitsi.setScriptMode(mode);
+      const room = newRoom();
+      const page = await newPage(locale);
+      await page.goto(roomUrl(backend.url, room, token(room, 'Heidi'), jitsi.url));
+      const text = await expectScreen(page, 'script-failed');
+      expect(text).toContain(`${jitsi.url}/external_api.js`);
+      expect(text).toContain(locale === 'en' ? 'Could not load the video server' : '无法加载视频服务器');
+      await screenshot(page, `script-failed-${mode}-${locale}`);
+    }
+  });
+
+  it('says the app id/secret disagree when Jitsi refuses the token, and offers a retry (en, zh-CN)', async () => {
+    for (const locale of ['en', 'zh-CN'] as const) {
+      const room = newRoom();
+      const page = await newPage(locale);
+      await page.goto(roomUrl(backend.url, room, token(room, 'Ivan'), jitsi.url));
+      await page.getByTestId('fake-jitsi').waitFor();
+      await page.evaluate(() =>
+        (window as any).__jitsi.emit('errorOccurred', {
+          name: 'connection.passwordRequired',
+          message: 'Authentication failed',
+          type: 'CONNECTION',
+          isFatal: true,
+        }),
+      );
+      const text = await expectScreen(page, 'token-refused');
+      expect(text).toContain('JITSI_APP_ID / JITSI_APP_SECRET');
+      expect(text).toContain(jitsi.url);
+      expect(text).toContain(locale === 'en' ? 'The video server refused access' : '视频服务器拒绝了访问');
+      expect(await page.evaluate(() => (window as any).__jitsi.disposed)).toBe(true);
+      await screenshot(page, `token-refused-${locale}`);
+
+      // Retry starts the conference again.
+      await page.locator('#screen button').click();
+      await page.getByTestId('fake-jitsi').waitFor();
+      expect(await page.evaluate(() => (window as any).__jitsi.disposed)).toBe(false);
+    }
+  });
+
+  it('shows other fatal Jitsi errors and ignores non-fatal ones', async () => {
+    const room = newRoom();
+    const page = await newPage('zh-CN');
+    await page.goto(roomUrl(backend.url, room, token(room, 'Judy'), jitsi.url));
+    await page.getByTestId('fake-jitsi').waitFor();
+    await page.evaluate(() => {
+      const j = (window as any).__jitsi;
+      j.emit('errorOccurred', { name: 'gum.permissionDenied', type: 'CONFIG', isFatal: false });
+    });
+    expect(await page.locator('#screen').isHidden()).toBe(true);
+    await page.evaluate(() => {
+      (window as any).__jitsi.emit('errorOccurred', {
+        name: 'conference.videobridgeNotAvailable',
+        message: 'No bridge',
+        type: 'CONFERENCE',
+        isFatal: true,
+      });
+    });
+    const text = await expectScreen(page, 'jitsi-error');
+    expect(text).toContain('视频通话失败');
+    expect(text).toContain('conference.videobridgeNotAvailable');
+    await screenshot(page, 'jitsi-error-zh-CN');
+  });
+
+  it('blocks a crafted server= pointing at another origin with the CSP', async () => {
+    const other = await startFakeJitsi();
+    try {
+      const room = newRoom();
+      const page = await newPage();
+      await page.goto(roomUrl(backend.url, room, token(room, 'Mallory'), other.url));
+      const text = await expectScreen(page, 'script-failed');
+      expect(text).toContain(`${other.url}/external_api.js`);
+      const violations: string[] = await page.evaluate(() => (window as any).__cspViolations);
+      expect(violations).toContain(`script-src-elem ${other.url}/external_api.js`);
+      expect(await page.evaluate(() => typeof (window as any).__jitsi)).toBe('undefined');
+      expect(other.requests).toEqual([]);
+      await screenshot(page, 'csp-blocked-en');
+    } finally {
+      await other.close();
+    }
+  });
+
+  it('loads no foreign script at all when Jitsi is not configured', async () => {
+    const bare = await startBackend({ WEB_ROOT });
+    try {
+      const room = newRoom();
+      const page = await newPage();
+      const response = await page.goto(roomUrl(bare.url, room, token(room, 'Oscar'), jitsi.url));
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self';");
+      await expectScreen(page, 'script-failed');
+      const violations: string[] = await page.evaluate(() => (window as any).__cspViolations);
+      expect(violations).toContain(`script-src-elem ${jitsi.url}/external_api.js`);
+    } finally {
+      await bare.close();
+    }
+  });
+});
