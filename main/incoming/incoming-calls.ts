@@ -66,7 +66,7 @@ export class IncomingCalls {
     return this.#state.doNotDisturb;
   }
 
-  /** What the popup whose window is `window` should show. */
+  /** What the popup of `callId` shows; null once that call stopped ringing. */
   viewFor(callId: string | undefined): IncomingCallView | null {
     const ringing = callId ? this.#state.ringing.get(callId) : undefined;
     if (!ringing) return null;

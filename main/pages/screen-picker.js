@@ -13,6 +13,7 @@ api.getSources().then(({ sources, language }) => {
   document.title = text.title;
   document.getElementById('title').textContent = text.title;
   document.getElementById('cancel').textContent = text.cancel;
+  const screens = sources.filter((source) => source.kind === 'screen').length;
   for (const source of sources) {
     const button = document.createElement('button');
     button.type = 'button';
@@ -22,7 +23,7 @@ api.getSources().then(({ sources, language }) => {
     image.alt = '';
     const label = document.createElement('span');
     // textContent, never innerHTML: window titles come from other applications.
-    label.textContent = source.kind === 'screen' && sources.length === 1 ? text.screen : source.name;
+    label.textContent = source.kind === 'screen' && screens === 1 ? text.screen : source.name;
     button.append(image, label);
     button.addEventListener('click', () => api.choose(source.id));
     sourcesEl.append(button);
