@@ -30,7 +30,11 @@ export default fp(
       const token = bearerToken(request.headers.authorization);
       const userId = token ? app.tokens.userIdOf(token) : null;
       if (!userId) throw unauthorized(token ? 'Your session has expired; sign in again' : 'Sign in first');
-      const exists = await app.db.selectFrom('users').select('id').where('id', '=', userId).executeTakeFirst();
+      const exists = await app.db
+        .selectFrom('users')
+        .select('id')
+        .where('id', '=', userId)
+        .executeTakeFirst();
       if (!exists) throw unauthorized('This account no longer exists');
       request.userId = userId;
     });

@@ -15,7 +15,11 @@ declare module 'fastify' {
 export function findWebRoot(configured?: string): string | null {
   if (configured) return resolve(configured);
   const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [join(here, '../../renderer'), join(here, '../../dist/renderer'), resolve('dist/renderer')];
+  const candidates = [
+    join(here, '../../renderer'),
+    join(here, '../../dist/renderer'),
+    resolve('dist/renderer'),
+  ];
   return candidates.find((dir) => existsSync(join(dir, 'index.html'))) ?? null;
 }
 
@@ -37,7 +41,10 @@ export default fp(
       cacheControl: false,
       // Hashed assets never change; HTML pages must be revalidated so a new build is picked up at once.
       setHeaders: (res, path) =>
-        res.header('cache-control', path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable'),
+        res.header(
+          'cache-control',
+          path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
+        ),
     });
   },
   { name: 'web-client', dependencies: ['config'] },
