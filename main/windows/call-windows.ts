@@ -66,7 +66,9 @@ export class CallWindows {
     });
     registry.add({ role: 'call', window, callId, jitsiOrigin: check.jitsiOrigin });
     window.once('closed', () => this.#options.onClosed(callId));
-    void ensureMediaAccess(strings);
+    ensureMediaAccess(strings).catch((error: unknown) => {
+      console.error('Media access check failed:', error instanceof Error ? error.message : error);
+    });
     window.loadURL(roomUrl).catch((error: unknown) => {
       console.error('Call window failed to load:', error instanceof Error ? error.message : error);
     });

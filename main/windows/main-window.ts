@@ -9,6 +9,7 @@ import { secureWebPreferences } from '../security/web-preferences.js';
 import type { WindowRegistry } from './window-registry.js';
 
 const RETRY_MS = 3000;
+const ERR_ABORTED = -3;
 
 /** What the main window needs. */
 export interface MainWindowOptions {
@@ -46,12 +47,17 @@ export function setupMainWindow(options: MainWindowOptions): BrowserWindow {
   });
   window.webContents.on('did-finish-load', () => options.onLoaded());
   // The backend may start after the app (npm start, a laptop waking up): keep trying quietly.
-  window.webContents.on('did-fail-load', (_event, _code, _description, _url, isMainFrame) => {
-    if (isMainFrame) setTimeout(() => !window.isDestroyed() && window.loadURL(`${backendOrigin}/`), RETRY_MS);
+  const load = () => {
+    if (window.isDestroyed()) return;
+    window.loadURL(`${backendOrigin}/`).catch(() => {
+      // did-fail-load schedules the retry
+    });
+  };
+  window.webContents.on('did-fail-load', (_event, code, _description, _url, isMainFrame) => {
+    // -3 (ERR_ABORTED) is a navigation replaced by another, not an unreachable backend.
+    if (isMainFrame && code !== ERR_ABORTED) setTimeout(load, RETRY_MS);
   });
-  window.loadURL(`${backendOrigin}/`).catch(() => {
-    // did-fail-load schedules the retry
-  });
+  load();
   return window;
 }
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DeepLinkInbox } from '../../main/deep-links.js';
 import { start } from '../../main/start.js';
 import { BACKEND, startDesktop } from './desktop-harness.js';
@@ -100,5 +100,30 @@ describe('deep links', () => {
     inbox.markReady();
     inbox.receiveArgv(['peace', 'peace-messenger://room/abcd-1234-efgh']);
     expect(delivered).toEqual(['wxyz-5678-room', 'abcd-1234-efgh']);
+  });
+});
+
+describe('backend not reachable yet', () => {
+  it('the chat keeps retrying the backend, but not after a navigation was merely replaced', () => {
+    vi.useFakeTimers();
+    try {
+      const { main } = startDesktop();
+      main.loadedUrl = null;
+      main.webContents.emit('did-fail-load', fakeEvent(), -3, 'ERR_ABORTED', `${BACKEND}/`, true);
+      vi.runOnlyPendingTimers();
+      expect(main.loadedUrl).toBeNull();
+      main.webContents.emit(
+        'did-fail-load',
+        fakeEvent(),
+        -102,
+        'ERR_CONNECTION_REFUSED',
+        `${BACKEND}/`,
+        true,
+      );
+      vi.runOnlyPendingTimers();
+      expect(main.loadedUrl).toBe(`${BACKEND}/`);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
