@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
@@ -14,7 +14,11 @@ export async function openDatabase(url: string): Promise<Db> {
   let db: Db | undefined;
   try {
     db = new Kysely<Database>({ dialect: dialectFor(url) });
-    const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+    const { error } = await new Migrator({
+      db,
+      provider: migrationProvider,
+      ...(url.startsWith('sqlite:') ? {} : { migrationTableSchema: await currentSchema(db) }),
+    }).migrateToLatest();
     if (error) throw error;
     return db;
   } catch (err) {
@@ -24,6 +28,15 @@ export async function openDatabase(url: string): Promise<Db> {
       `DATABASE_URL: cannot open the database (${err instanceof Error ? err.message : String(err)})`,
     );
   }
+}
+
+/**
+ * The PostgreSQL schema new tables go to (the first of `search_path`). Kysely looks for its migration
+ * tables in every schema unless told which, so another schema's copy would otherwise be mistaken for ours.
+ */
+async function currentSchema(db: Db): Promise<string> {
+  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  return rows[0]?.schema ?? 'public';
 }
 
 function dialectFor(url: string) {
