@@ -64,6 +64,7 @@ export default fp(
       // Join the user's room before looking for ringing calls, so an invitation sent in between is not lost.
       await socket.join(userRoom(userId));
       await service.replayInvitations(socket, userId);
+      await service.replayStates(socket, userId);
     });
 
     app.addHook('onReady', async () => service.start());

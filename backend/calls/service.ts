@@ -205,10 +205,15 @@ export function createCallService(opts: CallServiceOptions) {
       if ((await liveCalls(db, room.room_id)).length > 0) {
         throw conflict('call_in_progress', 'A call is already going on in this room; join it instead');
       }
+      // One call at a time: starting a new one leaves any other (whose window may have died unnoticed).
+      for (const old of await liveCallsOf(db, callerId, 'accepted')) {
+        await apply(old.id, { type: 'leave', user_id: callerId }).catch((err) => {
+          if (!(err instanceof AppError)) throw err;
+        });
+      }
       const live = await liveCalls(db);
       const inCall = (id: string) =>
         live.some((c) => c.participants.some((p) => p.user_id === id && p.status === 'accepted'));
-      if (inCall(callerId)) throw conflict('already_in_call', 'You are already in a call; leave it first');
       const busy = new Set(invitees.filter(inCall));
       const { call, effects } = createCall(
         {
@@ -257,6 +262,12 @@ export function createCallService(opts: CallServiceOptions) {
           ringing_until: new Date(call.ringing_until).toISOString(),
         });
       }
+    },
+
+    /** A reconnecting device learns the state of the calls its user is in (e.g. after a reload mid-call). */
+    async replayStates(socket: Socket, userId: string): Promise<void> {
+      for (const call of await liveCallsOf(db, userId, 'accepted'))
+        socket.emit('call_state', statePayload(call, 'sync'));
     },
 
     /** A socket of `userId` went away; if it was their last, they leave their calls after the grace period. */

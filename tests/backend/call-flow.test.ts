@@ -291,6 +291,38 @@ describe('calls over Socket.IO', () => {
     await emitAck(sockets[1]!, 'call_cancel', { call_id });
   });
 
+  it('a device that connects during a call hears its state; a new call leaves the old one', async () => {
+    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const [alice, bob] = users;
+    const ring = nextEvent(sockets[1]!, 'call_invitation');
+    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    await ring;
+    await emitAck(sockets[1]!, 'call_invitation_response', { call_id, accepted: true });
+
+    // Alice reloads her app mid-call: the new socket learns it is in an active call.
+    const reloaded = b.socket(alice!.token);
+    const sync = nextEvent(reloaded, 'call_state');
+    reloaded.connect();
+    expect(await sync).toMatchObject({ call_id, state: 'active', reason: 'sync' });
+
+    // Her call window died unnoticed; she calls Carol. The old call lets her go; Bob is still in it.
+    const carol = await b.register(`carol${Date.now()}`);
+    const conv = await b.api(alice!.token, 'POST', '/api/v1/conversations', {
+      type: 'direct',
+      user_id: carol.id,
+    });
+    const room = await b.api(alice!.token, 'POST', '/api/v1/rooms/create', { conversation_id: conv.body.id });
+    const aliceLeft = nextEvent(sockets[1]!, 'call_state', (st) =>
+      st.participants.some((p: any) => p.user_id === alice!.id && p.status === 'left'),
+    );
+    const second = await emitAck(sockets[0]!, 'call_invitation', { room_id: room.body.room_id });
+    expect(second.ok).toBe(true);
+    expect(await aliceLeft).toMatchObject({ call_id, state: 'active' });
+    expect((await b.api(bob!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
+    await emitAck(sockets[0]!, 'call_cancel', { call_id: second.call_id });
+    await emitAck(sockets[1]!, 'call_leave', { call_id });
+  });
+
   it('checks every payload and refuses unknown calls and rooms with clear codes', async () => {
     const { users, sockets, roomId } = await setUpCall(b, 2);
     const s = sockets[0]!;
