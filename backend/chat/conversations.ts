@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/index.js';
 import { newId, nowIso } from '../lib/ids.js';
 import type { Conversation, ConversationSummary } from '../schemas/chat.js';
@@ -33,15 +34,19 @@ export async function conversationExists(db: Db, id: string): Promise<boolean> {
 
 async function withMembers(db: Db, rows: ConversationRow[]): Promise<Conversation[]> {
   if (rows.length === 0) return [];
+  // A stable order for clients: the creator first, then by joining time, then by id.
   const memberRows = await db
-    .selectFrom('members')
-    .select(['conversation_id', 'user_id'])
+    .selectFrom('members as m')
+    .innerJoin('conversations as c', 'c.id', 'm.conversation_id')
+    .select(['m.conversation_id', 'm.user_id'])
     .where(
-      'conversation_id',
+      'm.conversation_id',
       'in',
       rows.map((r) => r.id),
     )
-    .orderBy('joined_at')
+    .orderBy(sql`case when m.user_id = c.created_by then 0 else 1 end`)
+    .orderBy('m.joined_at')
+    .orderBy('m.user_id')
     .execute();
   const users = new Map(
     (await findUsersByIds(db, [...new Set(memberRows.map((m) => m.user_id))])).map((u) => [u.id, u]),

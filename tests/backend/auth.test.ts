@@ -175,6 +175,24 @@ describe('auth through the listening server', () => {
     expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
+  it('publishes an OpenAPI document of every chat route', async () => {
+    const res = await b.api(null, 'GET', '/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/auth/register',
+        '/api/v1/auth/login',
+        '/api/v1/me',
+        '/api/v1/users',
+        '/api/v1/users/{id}',
+        '/api/v1/conversations',
+        '/api/v1/conversations/{id}/messages',
+        '/api/v1/conversations/{id}/read',
+      ]),
+    );
+  });
+
   it('never writes a password or a token to the logs', async () => {
     const password = 'Sup3r-Secret-Passw0rd';
     const reg = await b.api(null, 'POST', '/api/v1/auth/register', {

@@ -74,6 +74,13 @@ describe('conversations', () => {
     const second = await create(alice.token, body);
     expect(second.status).toBe(201);
     expect(second.body.id).not.toBe(group.body.id);
+    // The creator comes first, whoever it is.
+    const carols = await create(carol.token, {
+      type: 'group',
+      title: 'Mine',
+      member_ids: [alice.id, bob.id],
+    });
+    expect(carols.body.members).toEqual([publicUser(carol), publicUser(alice), publicUser(bob)]);
     // The creator listed among the members is not added twice.
     const withSelf = await create(alice.token, {
       type: 'group',
