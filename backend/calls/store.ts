@@ -22,7 +22,7 @@ function toRow(call: Call) {
     state: call.state,
     participants_json: JSON.stringify(call.participants),
     ringing_until: iso(call.ringing_until) as string,
-    deadline: iso(deadlineOf(call)),
+    ring_deadline: iso(deadlineOf(call)),
     started_at: iso(call.started_at),
     ended_at: iso(call.ended_at),
     created_at: iso(call.created_at) as string,
@@ -104,8 +104,8 @@ export async function callsWithDeadline(
   db: Db,
   until?: number,
 ): Promise<Array<{ id: string; deadline: number }>> {
-  let query = db.selectFrom('calls').select(['id', 'deadline']).where('deadline', 'is not', null);
-  if (until !== undefined) query = query.where('deadline', '<=', new Date(until).toISOString());
+  let query = db.selectFrom('calls').select(['id', 'ring_deadline']).where('ring_deadline', 'is not', null);
+  if (until !== undefined) query = query.where('ring_deadline', '<=', new Date(until).toISOString());
   const rows = await query.execute();
-  return rows.map((r) => ({ id: r.id, deadline: Date.parse(r.deadline as string) }));
+  return rows.map((r) => ({ id: r.id, deadline: Date.parse(r.ring_deadline as string) }));
 }

@@ -83,26 +83,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('calls_by_state').on('calls').columns(['state', 'ringing_until']).execute();
     },
   },
+  // Kept so that databases which ran an early draft of it stay consistent; superseded by 0004.
   '0003_call_deadlines': {
+    async up() {},
+  },
+  '0004_call_ring_deadline': {
     async up(db: Kysely<unknown>) {
-      // Some databases got this column from an early draft of 0002; add it only where it is missing.
-      const calls = (await db.introspection.getTables()).find((t) => t.name === 'calls');
-      if (!calls?.columns.some((c) => c.name === 'deadline')) {
-        // When the call service must next look at the call (its ring timeout); null once nobody rings.
-        await db.schema.alterTable('calls').addColumn('deadline', 'text').execute();
-      }
-      await db.schema
-        .createIndex('calls_by_room')
-        .ifNotExists()
-        .on('calls')
-        .columns(['room_id', 'state'])
-        .execute();
-      await db.schema
-        .createIndex('calls_by_deadline')
-        .ifNotExists()
-        .on('calls')
-        .columns(['deadline'])
-        .execute();
+      // When the call service must next look at the call (its ring timeout); null once nobody rings.
+      await db.schema.alterTable('calls').addColumn('ring_deadline', 'text').execute();
+      await db.schema.createIndex('calls_by_ring_deadline').on('calls').columns(['ring_deadline']).execute();
+      await db.schema.createIndex('calls_by_room_state').on('calls').columns(['room_id', 'state']).execute();
     },
   },
 };

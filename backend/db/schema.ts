@@ -53,7 +53,7 @@ export interface Database {
     participants_json: string;
     ringing_until: string;
     /** When the service must next look at the call (its ring timeout); null once nobody rings. */
-    deadline: string | null;
+    ring_deadline: string | null;
     started_at: string | null;
     ended_at: string | null;
     created_at: string;

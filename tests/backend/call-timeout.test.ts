@@ -60,7 +60,7 @@ describe('calls that nobody ends by hand', () => {
       .where('id', '=', call_id)
       .executeTakeFirstOrThrow();
     expect(row.state).toBe('missed');
-    expect(row.deadline).toBeNull();
+    expect(row.ring_deadline).toBeNull();
   });
 
   it('a restart well before the deadline keeps the timer: the call still rings, then is missed', async () => {
