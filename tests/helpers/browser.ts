@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 
@@ -62,3 +62,39 @@ export async function screenshot(page: Page, group: string, name: string): Promi
   await page.screenshot({ path, fullPage: true });
   return path;
 }
+
+/** Fails with instructions when the web client has not been built (the backend would serve a stub). */
+export function requireBuiltRenderer(): void {
+  const index = join(import.meta.dirname, '../../dist/renderer/index.html');
+  if (!existsSync(index)) {
+    throw new Error('dist/renderer/index.html is missing: run `npm run build` before the e2e tests.');
+  }
+}
+
+/**
+ * Opens the chat UI at `url` already signed in as `token` (the browser keeps the session token in
+ * localStorage under this key), skipping the sign-in form.
+ */
+export async function openSignedIn(page: Page, url: string, token: string): Promise<void> {
+  await page.addInitScript((t: string) => {
+    if (!localStorage.getItem('peace.session_token')) localStorage.setItem('peace.session_token', t);
+  }, token);
+  await page.goto(url);
+  await page.getByTestId('me-name').waitFor();
+}
+
+/** The claims of a JWT (no signature check: tests compare what each user was given). */
+export function decodeJwt(token: string): any {
+  const payload = token.split('.')[1] ?? '';
+  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+}
+
+/** The `jwt` parameter of a room_url (in its fragment, or the query for the original form). */
+export function jwtOfRoomUrl(roomUrl: string): string {
+  const url = new URL(roomUrl);
+  const params = new URLSearchParams(url.hash.slice(1));
+  return params.get('jwt') ?? url.searchParams.get('jwt') ?? '';
+}
+
+/** The built web client, for the backend's WEB_ROOT (run from source, it would find renderer/ first). */
+export const BUILT_RENDERER_DIR = join(import.meta.dirname, '../../dist/renderer');

@@ -1,0 +1,51 @@
+import { desktop } from '../lib/desktop';
+
+/**
+ * Opens the room page of a call: a call window of the desktop app, or a browser window. Browser windows are
+ * watched so that closing one counts as leaving the call, as the desktop app reports with onCallWindowClosed.
+ */
+export class CallWindows {
+  readonly #windows = new Map<string, Window>();
+  readonly #watch: ReturnType<typeof setInterval>;
+  readonly #unsubscribe: (() => void) | undefined;
+
+  constructor(private readonly onClosed: (callId: string) => void) {
+    this.#watch = setInterval(() => {
+      for (const [callId, win] of this.#windows) {
+        if (!win.closed) continue;
+        this.#windows.delete(callId);
+        this.onClosed(callId);
+      }
+    }, 1000);
+    this.#unsubscribe = desktop()?.onCallWindowClosed((callId) => this.onClosed(callId));
+  }
+
+  /** Opens (or focuses) the window of `callId`; false when it could not be opened (a pop-up blocker). */
+  async open(roomUrl: string, callId: string): Promise<boolean> {
+    const bridge = desktop();
+    if (bridge) return (await bridge.openCallWindow(roomUrl, callId)).ok;
+    // A window name per call: opening the same call again focuses its window instead of a second one.
+    const win = window.open(roomUrl, `peace-call-${callId}`);
+    if (!win) return false;
+    this.#windows.set(callId, win);
+    win.focus();
+    return true;
+  }
+
+  /** Closes the window of a call that ended before it began (declined, missed, cancelled, busy). */
+  close(callId: string): void {
+    const bridge = desktop();
+    if (bridge) {
+      void bridge.closeCallWindow(callId);
+      return;
+    }
+    const win = this.#windows.get(callId);
+    this.#windows.delete(callId);
+    win?.close();
+  }
+
+  dispose(): void {
+    clearInterval(this.#watch);
+    this.#unsubscribe?.();
+  }
+}

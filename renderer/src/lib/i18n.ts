@@ -1,0 +1,242 @@
+/**
+ * Every string the chat UI shows, in English and Simplified Chinese. The zh-CN table is typed from the
+ * English one, so a string missing from either language fails the type check.
+ */
+
+const en = {
+  appName: 'Peace Messenger',
+  tagline: 'Chat and video calls on your own server',
+  signIn: 'Sign in',
+  signUp: 'Create account',
+  signOut: 'Sign out',
+  username: 'Username',
+  password: 'Password',
+  displayName: 'Display name',
+  noAccount: 'New here?',
+  haveAccount: 'Already have an account?',
+  usernameHint: '3–32 letters, digits, "_", "." or "-"',
+  passwordHint: 'At least 8 characters',
+  errBadCredentials: 'Wrong username or password.',
+  errUsernameTaken: 'That username is taken. Try another one.',
+  errInvalidSignup: 'Check the fields: {details}',
+  errTooMany: 'Too many attempts. Wait a minute and try again.',
+  errNetwork: 'The server could not be reached. Check your connection.',
+  errGeneric: 'Something went wrong: {message}',
+  working: 'Please wait…',
+  conversations: 'Chats',
+  newChat: 'New chat',
+  noConversations: 'No chats yet. Start one with "New chat".',
+  noConversationSelected: 'Pick a chat on the left, or start a new one.',
+  you: 'You',
+  online: 'Online',
+  offline: 'Offline',
+  members: '{count} members',
+  unread: '{count} unread',
+  loadOlder: 'Load earlier messages',
+  loadingOlder: 'Loading…',
+  startOfConversation: 'This is the beginning of the conversation.',
+  noMessages: 'No messages yet. Say hello!',
+  messagePlaceholder: 'Write a message…',
+  send: 'Send',
+  sending: 'Sending…',
+  sendFailed: 'Not sent.',
+  retry: 'Retry',
+  discard: 'Discard',
+  newChatTitle: 'Start a chat',
+  directTab: 'Person',
+  groupTab: 'Group',
+  searchUsers: 'Search people by name',
+  noUsersFound: 'Nobody found.',
+  groupTitle: 'Group name',
+  groupMembers: 'Members',
+  createGroup: 'Create group',
+  cancel: 'Cancel',
+  close: 'Close',
+  startVideoCall: 'Start a video call',
+  calling: 'Calling {name}',
+  ringing: 'Ringing…',
+  startingCall: 'Starting the call…',
+  connected: 'Connected',
+  hangUp: 'Cancel call',
+  callDeclined: '{name} declined the call.',
+  callBusy: '{name} is busy in another call.',
+  callNoAnswer: 'No answer.',
+  callCancelled: 'Call cancelled.',
+  callEnded: 'Call ended.',
+  callFailed: 'The call could not be started: {reason}',
+  callNotConfigured: 'video calls are not set up on this server.',
+  callAlreadyInCall: 'you are already in a call.',
+  callInProgress: 'a call is already going on in this chat.',
+  callWindowBlocked: 'The call window was blocked. Allow pop-ups for this site and try again.',
+  incomingCall: 'Incoming video call',
+  incomingFrom: '{name} is calling you',
+  incomingGroup: 'in {title}',
+  accept: 'Accept',
+  decline: 'Decline',
+  callNoLongerRinging: 'That call is no longer ringing.',
+  notifyIncomingTitle: 'Incoming video call',
+  notifyIncomingBody: '{name} is calling you',
+  enableNotifications: 'Get notified about calls when this tab is in the background.',
+  enableNotificationsButton: 'Turn on',
+  reconnecting: 'Connection lost. Reconnecting…',
+  connecting: 'Connecting…',
+  callOutcomeEnded: 'Video call · {duration}',
+  callOutcomeMissedIncoming: 'Missed video call',
+  callOutcomeMissedOutgoing: 'Video call · no answer',
+  callOutcomeDeclinedIncoming: 'You declined a video call',
+  callOutcomeDeclinedOutgoing: 'Video call declined',
+  callOutcomeDeclinedGroup: 'Video call declined',
+  callOutcomeCancelledIncoming: 'Missed video call (cancelled)',
+  callOutcomeCancelledOutgoing: 'Video call cancelled',
+  callOutcomeBusy: 'Video call · busy',
+  someone: 'Someone',
+  yesterday: 'Yesterday',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const zhCN: Record<MessageKey, string> = {
+  appName: '和平信使',
+  tagline: '在自己的服务器上聊天和视频通话',
+  signIn: '登录',
+  signUp: '注册账号',
+  signOut: '退出登录',
+  username: '用户名',
+  password: '密码',
+  displayName: '昵称',
+  noAccount: '第一次使用？',
+  haveAccount: '已经有账号？',
+  usernameHint: '3–32 个字母、数字、"_"、"." 或 "-"',
+  passwordHint: '至少 8 个字符',
+  errBadCredentials: '用户名或密码错误。',
+  errUsernameTaken: '该用户名已被占用，请换一个。',
+  errInvalidSignup: '请检查填写内容：{details}',
+  errTooMany: '尝试次数过多，请稍等一分钟再试。',
+  errNetwork: '无法连接服务器，请检查网络。',
+  errGeneric: '出错了：{message}',
+  working: '请稍候…',
+  conversations: '聊天',
+  newChat: '发起聊天',
+  noConversations: '还没有聊天。点击“发起聊天”开始吧。',
+  noConversationSelected: '在左侧选择一个聊天，或发起新的聊天。',
+  you: '我',
+  online: '在线',
+  offline: '离线',
+  members: '{count} 位成员',
+  unread: '{count} 条未读',
+  loadOlder: '加载更早的消息',
+  loadingOlder: '加载中…',
+  startOfConversation: '这是对话的开始。',
+  noMessages: '还没有消息，打个招呼吧！',
+  messagePlaceholder: '输入消息…',
+  send: '发送',
+  sending: '发送中…',
+  sendFailed: '未发送。',
+  retry: '重试',
+  discard: '删除',
+  newChatTitle: '发起聊天',
+  directTab: '单聊',
+  groupTab: '群聊',
+  searchUsers: '按名字搜索用户',
+  noUsersFound: '没有找到用户。',
+  groupTitle: '群名称',
+  groupMembers: '成员',
+  createGroup: '创建群聊',
+  cancel: '取消',
+  close: '关闭',
+  startVideoCall: '发起视频通话',
+  calling: '正在呼叫 {name}',
+  ringing: '等待对方接听…',
+  startingCall: '正在发起通话…',
+  connected: '已接通',
+  hangUp: '取消通话',
+  callDeclined: '{name} 拒绝了通话。',
+  callBusy: '{name} 正在另一个通话中。',
+  callNoAnswer: '无人接听。',
+  callCancelled: '通话已取消。',
+  callEnded: '通话已结束。',
+  callFailed: '无法发起通话：{reason}',
+  callNotConfigured: '此服务器尚未配置视频通话。',
+  callAlreadyInCall: '你已经在通话中。',
+  callInProgress: '此聊天中已有正在进行的通话。',
+  callWindowBlocked: '通话窗口被拦截。请允许此网站弹出窗口后重试。',
+  incomingCall: '视频通话来电',
+  incomingFrom: '{name} 邀请你视频通话',
+  incomingGroup: '来自 {title}',
+  accept: '接听',
+  decline: '拒绝',
+  callNoLongerRinging: '该通话已不再响铃。',
+  notifyIncomingTitle: '视频通话来电',
+  notifyIncomingBody: '{name} 邀请你视频通话',
+  enableNotifications: '开启通知，标签页在后台时也能收到来电提醒。',
+  enableNotificationsButton: '开启',
+  reconnecting: '连接已断开，正在重新连接…',
+  connecting: '正在连接…',
+  callOutcomeEnded: '视频通话 · {duration}',
+  callOutcomeMissedIncoming: '未接视频通话',
+  callOutcomeMissedOutgoing: '视频通话 · 无人接听',
+  callOutcomeDeclinedIncoming: '你拒绝了视频通话',
+  callOutcomeDeclinedOutgoing: '视频通话已被拒绝',
+  callOutcomeDeclinedGroup: '视频通话已被拒绝',
+  callOutcomeCancelledIncoming: '未接视频通话（对方已取消）',
+  callOutcomeCancelledOutgoing: '视频通话已取消',
+  callOutcomeBusy: '视频通话 · 对方忙',
+  someone: '某人',
+  yesterday: '昨天',
+};
+
+export type Locale = 'en' | 'zh-CN';
+
+/** zh-CN for any Chinese system language, English otherwise. */
+export function pickLocale(language: string | undefined): Locale {
+  return language?.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+let current: Locale = pickLocale(typeof navigator === 'undefined' ? undefined : navigator.language);
+
+/** The language the UI speaks; set once at start-up (the desktop app may configure it). */
+export function setLocale(locale: Locale): void {
+  current = locale;
+  document.documentElement.lang = locale;
+}
+
+export function locale(): Locale {
+  return current;
+}
+
+/** The string for `key` in the current language, with `{name}` placeholders filled from `params`. */
+export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = current === 'zh-CN' ? zhCN[key] : en[key];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** `m:ss` (or `h:mm:ss`) for a call's length. */
+export function formatDuration(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const rest = String(s % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
+}
+
+/** A message time: hours and minutes today, else a short date too. */
+export function formatTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  const sameDay = date.toDateString() === now.toDateString();
+  const options: Intl.DateTimeFormatOptions = sameDay
+    ? { hour: '2-digit', minute: '2-digit' }
+    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+  return new Intl.DateTimeFormat(current, options).format(date);
+}
+
+/** A compact time for the conversation list: the time today, "Yesterday", or a short date. */
+export function formatListTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (date.toDateString() === now.toDateString()) {
+    return new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' }).format(date);
+  }
+  const yesterday = new Date(now);
+  yesterday.setDate(now.getDate() - 1);
+  if (date.toDateString() === yesterday.toDateString()) return t('yesterday');
+  return new Intl.DateTimeFormat(current, { month: 'short', day: 'numeric' }).format(date);
+}

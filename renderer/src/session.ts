@@ -1,0 +1,99 @@
+import { io, type Socket } from 'socket.io-client';
+import type { IncomingCall } from '../../preload/desktop-api';
+import { CallStore } from './calls/call-store';
+import { ChatStore } from './chat/chat-store';
+import type { Api } from './lib/api';
+import { desktop } from './lib/desktop';
+import { t } from './lib/i18n';
+import { Store } from './lib/store';
+import type { CallStateEvent, ConversationReadEvent, Message, User } from './lib/types';
+
+export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
+
+/** Everything of one signed-in user: API client, live socket and the stores the UI renders. */
+export interface Session {
+  me: User;
+  api: Api;
+  socket: Socket;
+  chat: ChatStore;
+  calls: CallStore;
+  connection: Store<{ status: ConnectionStatus }>;
+  close(): void;
+}
+
+/**
+ * Connects the socket (reconnecting on its own, with a retry after the server dropped it too) and routes
+ * its events into the stores. `onUnauthorized` runs when the server no longer accepts the token.
+ */
+export function openSession(api: Api, token: string, me: User, onUnauthorized: () => void): Session {
+  const socket = io(api.base || undefined, {
+    path: '/socket.io',
+    auth: { token },
+    reconnection: true,
+    reconnectionDelay: 500,
+    reconnectionDelayMax: 5000,
+  });
+  const chat = new ChatStore(api, me);
+  const calls = new CallStore(api, socket, chat);
+  const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
+  let everConnected = false;
+  let closed = false;
+
+  socket.on('connect', () => {
+    connection.set({ status: 'connected' });
+    // Whatever happened while we were away: new conversations, messages, read markers.
+    void chat.loadConversations().catch(() => {});
+    if (everConnected && chat.state.selectedId) void chat.loadLatest(chat.state.selectedId).catch(() => {});
+    chat.retryFailed();
+    everConnected = true;
+  });
+  socket.on('disconnect', (reason) => {
+    if (closed) return;
+    connection.set({ status: 'reconnecting' });
+    // A server shutting down drops its sockets itself, and socket.io does not retry those on its own.
+    if (reason === 'io server disconnect') setTimeout(() => !closed && socket.connect(), 1000);
+  });
+  socket.on('connect_error', (err) => {
+    if (err.message === 'unauthorized') onUnauthorized();
+    else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
+  });
+  socket.on('message_new', (m: Message) => chat.onMessageNew(m));
+  socket.on('conversation_read', (e: ConversationReadEvent) => chat.onConversationRead(e));
+  socket.on('presence_snapshot', (p: { online: string[] }) => chat.onPresenceSnapshot(p.online));
+  socket.on('presence', (p: { user_id: string; online: boolean }) => chat.onPresence(p.user_id, p.online));
+  socket.on('call_invitation', (c: IncomingCall) => calls.onInvitation(c));
+  socket.on('call_state', (s: CallStateEvent) => calls.onCallState(s));
+
+  const onVisibility = () => document.visibilityState === 'visible' && chat.onVisible();
+  document.addEventListener('visibilitychange', onVisibility);
+
+  // The unread total in the tab title, and in the desktop app the tray's badge and "in call" state.
+  let lastTray = '';
+  const reflect = () => {
+    const unread = chat.totalUnread();
+    document.title = unread > 0 ? `(${unread}) ${t('appName')}` : t('appName');
+    const tray = { unread, inCall: calls.state.inCall.length > 0 };
+    const key = JSON.stringify(tray);
+    if (key !== lastTray) void desktop()?.setTrayState(tray);
+    lastTray = key;
+  };
+  const unsubscribe = [chat.subscribe(reflect), calls.subscribe(reflect)];
+
+  return {
+    me,
+    api,
+    socket,
+    chat,
+    calls,
+    connection,
+    close() {
+      closed = true;
+      for (const u of unsubscribe) u();
+      document.removeEventListener('visibilitychange', onVisibility);
+      calls.dispose();
+      socket.disconnect();
+      document.title = t('appName');
+      void desktop()?.setTrayState({ unread: 0, inCall: false });
+    },
+  };
+}

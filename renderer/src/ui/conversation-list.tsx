@@ -1,0 +1,58 @@
+import { conversationTitle, messagePreview, otherMember } from '../chat/describe';
+import { formatListTime, t } from '../lib/i18n';
+import { useStore } from '../lib/store';
+import type { Session } from '../session';
+import { Avatar } from './avatar';
+
+/** Every conversation, newest activity first, with unread badge, last message and presence. */
+export function ConversationList({ session }: { session: Session }) {
+  const chat = useStore(session.chat);
+  const meId = session.me.id;
+  if (chat.loaded && chat.conversations.length === 0) {
+    return <p class="empty-list muted">{t('noConversations')}</p>;
+  }
+  return (
+    <ul class="conversation-list" data-testid="conversation-list">
+      {chat.conversations.map((c) => {
+        const title = conversationTitle(c, meId);
+        const other = otherMember(c, meId);
+        const last = c.last_message;
+        return (
+          <li key={c.id}>
+            <button
+              type="button"
+              class={`conversation ${c.id === chat.selectedId ? 'selected' : ''} ${c.unread_count > 0 ? 'unread' : ''}`}
+              onClick={() => session.chat.select(c.id)}
+              data-testid="conversation"
+              data-title={title}
+            >
+              <Avatar
+                id={other?.id ?? c.id}
+                name={title}
+                online={other ? Boolean(chat.online[other.id]) : undefined}
+              />
+              <span class="conversation-text">
+                <span class="conversation-top">
+                  <span class="conversation-title">{title}</span>
+                  {last && <time class="muted">{formatListTime(last.created_at)}</time>}
+                </span>
+                <span class="conversation-bottom">
+                  <span class="preview">{last ? messagePreview(last, meId, c.type === 'direct') : ''}</span>
+                  {c.unread_count > 0 && (
+                    <span
+                      class="badge"
+                      data-testid="unread-badge"
+                      title={t('unread', { count: c.unread_count })}
+                    >
+                      {c.unread_count > 99 ? '99+' : c.unread_count}
+                    </span>
+                  )}
+                </span>
+              </span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,69 @@
+import { conversationTitle, otherMember } from '../chat/describe';
+import { t } from '../lib/i18n';
+import { useStore } from '../lib/store';
+import type { ConversationSummary } from '../lib/types';
+import type { Session } from '../session';
+import { Avatar } from './avatar';
+import { Composer } from './composer';
+import { MessageList } from './message-list';
+
+interface Props {
+  session: Session;
+  conversation: ConversationSummary;
+}
+
+/** The open conversation: who it is with, the video-call button, the messages and the composer. */
+export function ConversationView({ session, conversation }: Props) {
+  const chat = useStore(session.chat);
+  const calls = useStore(session.calls);
+  const meId = session.me.id;
+  const title = conversationTitle(conversation, meId);
+  const other = otherMember(conversation, meId);
+  const online = other ? Boolean(chat.online[other.id]) : undefined;
+  const subtitle = other
+    ? online
+      ? t('online')
+      : t('offline')
+    : t('members', { count: conversation.members.length });
+  const callBusy = calls.outgoing !== null && ['starting', 'ringing'].includes(calls.outgoing.phase);
+
+  return (
+    <section class="conversation-view" data-testid="conversation-view">
+      <header class="chat-header">
+        <button
+          type="button"
+          class="ghost back"
+          onClick={() => session.chat.select(null)}
+          aria-label={t('close')}
+        >
+          ‹
+        </button>
+        <Avatar id={other?.id ?? conversation.id} name={title} online={online} />
+        <div class="chat-title">
+          <h2 data-testid="chat-title">{title}</h2>
+          <span class="muted" data-testid="chat-subtitle">
+            {subtitle}
+          </span>
+        </div>
+        <button
+          type="button"
+          class="call-button"
+          title={t('startVideoCall')}
+          aria-label={t('startVideoCall')}
+          data-testid="call-button"
+          disabled={callBusy}
+          onClick={() => void session.calls.start(conversation.id)}
+        >
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            <path
+              fill="currentColor"
+              d="M4 6.5A2.5 2.5 0 0 1 6.5 4h7A2.5 2.5 0 0 1 16 6.5v1.9l3.4-2.3A1 1 0 0 1 21 7v10a1 1 0 0 1-1.6.8L16 15.6v1.9a2.5 2.5 0 0 1-2.5 2.5h-7A2.5 2.5 0 0 1 4 17.5z"
+            />
+          </svg>
+        </button>
+      </header>
+      <MessageList session={session} conversation={conversation} />
+      <Composer onSend={(body) => session.chat.send(conversation.id, body)} />
+    </section>
+  );
+}

@@ -1,0 +1,85 @@
+import { useState } from 'preact/hooks';
+import { askForNotifications, canAskForNotifications } from '../calls/notifications';
+import { desktop } from '../lib/desktop';
+import { t } from '../lib/i18n';
+import { useStore } from '../lib/store';
+import type { Session } from '../session';
+import { Avatar } from './avatar';
+import { ConnectionBanner } from './connection-banner';
+import { ConversationList } from './conversation-list';
+import { ConversationView } from './conversation-view';
+import { IncomingCallView } from './incoming-call-view';
+import { NewChatDialog } from './new-chat-dialog';
+import { NoticeBar } from './notice-bar';
+import { OutgoingCallOverlay } from './outgoing-call-overlay';
+
+interface Props {
+  session: Session;
+  onSignOut(): void;
+}
+
+/** The signed-in app: conversations on the left, the open one on the right, call overlays above. */
+export function Messenger({ session, onSignOut }: Props) {
+  const chat = useStore(session.chat);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const [askNotify, setAskNotify] = useState(() => !desktop() && canAskForNotifications());
+  const selected = session.chat.conversation(chat.selectedId);
+
+  return (
+    <div class="app">
+      <ConnectionBanner session={session} />
+      <div class="layout">
+        <aside class={`sidebar ${selected ? 'has-selection' : ''}`}>
+          <header class="sidebar-header">
+            <Avatar id={session.me.id} name={session.me.display_name} />
+            <div class="me">
+              <strong data-testid="me-name">{session.me.display_name}</strong>
+              <span class="muted">@{session.me.username}</span>
+            </div>
+            <button type="button" class="ghost" onClick={onSignOut} title={t('signOut')}>
+              {t('signOut')}
+            </button>
+          </header>
+          <div class="sidebar-title">
+            <h2>{t('conversations')}</h2>
+            <button
+              type="button"
+              class="primary small"
+              onClick={() => setDialogOpen(true)}
+              data-testid="new-chat"
+            >
+              + {t('newChat')}
+            </button>
+          </div>
+          {askNotify && (
+            <div class="hint-box">
+              <span>{t('enableNotifications')}</span>
+              <button
+                type="button"
+                class="link"
+                onClick={() => {
+                  // Asked from a click: browsers ignore permission prompts that no gesture started.
+                  void askForNotifications().finally(() => setAskNotify(false));
+                }}
+              >
+                {t('enableNotificationsButton')}
+              </button>
+            </div>
+          )}
+          <ConversationList session={session} />
+        </aside>
+        <main class="chat">
+          {selected ? (
+            <ConversationView key={selected.id} session={session} conversation={selected} />
+          ) : (
+            <div class="empty-state">{t('noConversationSelected')}</div>
+          )}
+        </main>
+      </div>
+      {dialogOpen && <NewChatDialog session={session} onClose={() => setDialogOpen(false)} />}
+      <OutgoingCallOverlay session={session} />
+      <IncomingCallView session={session} />
+      <NoticeBar session={session} />
+    </div>
+  );
+}
