@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigSchema } from '../../backend/config.js';
+import { checkAgainstJitsiEnv } from '../../backend/doctor/check-jitsi-credentials.js';
 import type { CheckResult } from '../../backend/doctor/check-result.js';
+import { readEnvFile } from '../../backend/doctor/env-file.js';
 import { formatReport } from '../../backend/doctor/report.js';
 import { type DoctorOptions, runDoctor } from '../../backend/doctor/run-doctor.js';
 import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
@@ -290,5 +293,23 @@ describe('npm run doctor', () => {
   it.runIf(process.env.TEST_POSTGRES_URL)('reaches a real PostgreSQL', async () => {
     const report = await doctor({ env: env({ DATABASE_URL: process.env.TEST_POSTGRES_URL }) });
     expect(row(report.results, 'the database').ok).toBe(true);
+  });
+
+  it('ships a .env.example naming every variable and a jitsi.env.example that agrees with it', async () => {
+    const backendEnv = await readEnvFile(join(ROOT, '.env.example'));
+    expect(Object.keys(backendEnv).sort()).toEqual(Object.keys(ConfigSchema.properties).sort());
+    const jitsiExample = await readEnvFile(join(ROOT, 'deploy/jitsi/jitsi.env.example'));
+    // The examples leave secrets blank; an administrator puts the same value in both.
+    const rows = checkAgainstJitsiEnv(
+      {
+        serverUrl: backendEnv.JITSI_SERVER_URL,
+        appId: backendEnv.JITSI_APP_ID,
+        appSecret: SECRET,
+        audience: backendEnv.JITSI_AUDIENCE ?? 'jitsi',
+      },
+      { ...jitsiExample, JWT_APP_SECRET: SECRET },
+    );
+    expect(rows.filter((r) => !r.ok)).toEqual([]);
+    expect(backendEnv.JITSI_SUBJECT).toBe(jitsiExample.XMPP_DOMAIN);
   });
 });
