@@ -55,13 +55,15 @@ export default fp(
         return new Set(sockets.map((s) => s.data.userId as string));
       },
       async introduce(userIds) {
-        const online = await realtime.onlineAmong(userIds);
-        for (const userId of online) {
-          realtime.toUsers(
-            userIds.filter((id) => id !== userId),
-            'presence',
-            { user_id: userId, online: true },
-          );
+        // Best effort: the conversation exists either way, and the next connection sends a snapshot.
+        try {
+          const online = await realtime.onlineAmong(userIds);
+          for (const userId of online) {
+            const others = userIds.filter((id) => id !== userId);
+            realtime.toUsers(others, 'presence', { user_id: userId, online: true });
+          }
+        } catch (err) {
+          app.log.warn({ err }, 'presence for new contacts failed');
         }
       },
     };
