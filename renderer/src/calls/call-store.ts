@@ -18,6 +18,8 @@ export interface OutgoingCall {
   conversation_id: string;
   /** Who is being called: the other person, or the group's title. */
   name: string;
+  /** Whose avatar the overlay shows: the other person's id, or the group's. */
+  avatar_id: string;
   room_id?: string;
   call_id?: string;
   phase: OutgoingPhase;
@@ -92,6 +94,7 @@ export class CallStore extends Store<CallsState> {
     this.#setOutgoing({
       conversation_id: conversationId,
       name: conversationTitle(conversation, me),
+      avatar_id: target?.id ?? conversationId,
       phase: 'starting',
     });
     try {

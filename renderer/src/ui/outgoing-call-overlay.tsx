@@ -18,7 +18,7 @@ export function OutgoingCallOverlay({ session }: { session: Session }) {
     >
       <div class="call-card">
         <div class={live ? 'pulse' : ''}>
-          <Avatar id={outgoing.conversation_id} name={outgoing.name} size="large" />
+          <Avatar id={outgoing.avatar_id} name={outgoing.name} size="large" />
         </div>
         <h2>{t('calling', { name: outgoing.name })}</h2>
         <p class="call-status" data-testid="outgoing-status">

@@ -1,0 +1,81 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBackend, type TestBackend } from '../helpers/backend.js';
+import {
+  BUILT_RENDERER_DIR,
+  launchChromium,
+  newUserPage,
+  openSignedIn,
+  requireBuiltRenderer,
+  screenshot,
+} from '../helpers/browser.js';
+import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
+
+/** An unanswered call becomes missed after RING_TIMEOUT_SECONDS (short here). */
+describe('missed call UI', () => {
+  let jitsi: FakeJitsi;
+  let backend: TestBackend;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    requireBuiltRenderer();
+    jitsi = await startFakeJitsi();
+    backend = await startBackend({
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+      WEB_ROOT: BUILT_RENDERER_DIR,
+      RING_TIMEOUT_SECONDS: '2',
+      JITSI_SERVER_URL: jitsi.url,
+      JITSI_APP_ID: 'peace-e2e',
+      JITSI_APP_SECRET: 'call-ui-test-secret-0123456789abcdef',
+    });
+    browser = await launchChromium({ media: true });
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await jitsi?.close();
+  });
+
+  async function device(token: string): Promise<Page> {
+    const { context, page } = await newUserPage(browser);
+    contexts.push(context);
+    await openSignedIn(page, backend.url, token);
+    return page;
+  }
+
+  it('nobody answers: A reads "No answer.", B stops ringing and sees a missed call', async () => {
+    const alice = await backend.register('alice_missed', 'Alice');
+    const bob = await backend.register('bob_missed', 'Bob');
+    await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    const alicePage = await device(alice.token);
+    const bobPage = await device(bob.token);
+    await alicePage.locator('[data-testid="conversation"][data-title="Bob"]').click();
+    await alicePage.locator('.chat-header [data-online="true"]').waitFor();
+
+    const aliceRoom = alicePage.context().waitForEvent('page');
+    await alicePage.getByTestId('call-button').click();
+    await bobPage.getByTestId('incoming-call').waitFor();
+    await expect
+      .poll(() => alicePage.getByTestId('outgoing-status').textContent(), { timeout: 15_000 })
+      .toBe('No answer.');
+    await screenshot(alicePage, 'call', '05-no-answer');
+    await bobPage.getByTestId('incoming-call').waitFor({ state: 'detached' });
+    expect(await bobPage.evaluate(() => document.documentElement.dataset.ringing)).toBe('false');
+    await expect.poll(async () => (await aliceRoom).isClosed()).toBe(true);
+
+    // Unread on Bob's side, in words, in the list and the timeline.
+    const row = bobPage.locator('[data-testid="conversation"][data-title="Alice"]');
+    await expect.poll(() => row.locator('.preview').textContent()).toBe('Missed video call');
+    await row.click();
+    await bobPage.locator('[data-testid="call-entry"][data-outcome="missed"]').waitFor();
+    await screenshot(bobPage, 'call', '06-missed-timeline');
+    await alicePage.locator('[data-testid="call-entry"][data-outcome="missed"]').waitFor();
+    expect(await alicePage.getByTestId('call-entry').textContent()).toContain('Video call · no answer');
+  });
+});

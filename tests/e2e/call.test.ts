@@ -1,0 +1,166 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
+import {
+  BUILT_RENDERER_DIR,
+  decodeJwt,
+  jwtOfRoomUrl,
+  launchChromium,
+  newUserPage,
+  openSignedIn,
+  requireBuiltRenderer,
+  screenshot,
+} from '../helpers/browser.js';
+import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
+
+/**
+ * Video calls through the chat UI: A presses the call button, B's incoming-call view rings, and the
+ * answers reach everyone, in headless Chromium against the real backend and a stand-in Jitsi.
+ */
+describe('call UI', () => {
+  let jitsi: FakeJitsi;
+  let backend: TestBackend;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  let run = 0;
+
+  beforeAll(async () => {
+    requireBuiltRenderer();
+    jitsi = await startFakeJitsi();
+    backend = await startBackend({
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+      WEB_ROOT: BUILT_RENDERER_DIR,
+      JITSI_SERVER_URL: jitsi.url,
+      JITSI_APP_ID: 'peace-e2e',
+      JITSI_APP_SECRET: 'call-ui-test-secret-0123456789abcdef',
+    });
+    browser = await launchChromium({ media: true });
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await jitsi?.close();
+  });
+
+  /** A signed-in chat page of `user` in a fresh context (one device). */
+  async function device(user: TestUser, locale?: string): Promise<Page> {
+    const { context, page } = await newUserPage(browser, { locale });
+    contexts.push(context);
+    await openSignedIn(page, backend.url, user.token);
+    return page;
+  }
+
+  /** Alice and Bob with a direct conversation; Alice's page has it open. */
+  async function pair(): Promise<{ alice: TestUser; bob: TestUser; alicePage: Page; bobPage: Page }> {
+    run++;
+    const tag = `${run}x${Date.now() % 100000}`;
+    const alice = await backend.register(`alice${tag}`, `Alice ${run}`);
+    const bob = await backend.register(`bob${tag}`, `Bob ${run}`);
+    await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    const alicePage = await device(alice);
+    const bobPage = await device(bob);
+    await alicePage.locator(`[data-testid="conversation"][data-title="Bob ${run}"]`).click();
+    // Bob's device must be online before the call, as a phone would be.
+    await alicePage.locator('.chat-header [data-online="true"]').waitFor();
+    return { alice, bob, alicePage, bobPage };
+  }
+
+  /** Presses the call button; resolves with the caller's room page once it opens. */
+  async function call(alicePage: Page): Promise<Page> {
+    const roomPage = alicePage.context().waitForEvent('page');
+    await alicePage.getByTestId('call-button').click();
+    return roomPage;
+  }
+
+  const status = (page: Page) => page.getByTestId('outgoing-status').textContent();
+  const ringing = (page: Page) => page.evaluate(() => document.documentElement.dataset.ringing === 'true');
+
+  it('A calls B, B accepts, and both open the same room with their own token', async () => {
+    const { alice, bob, alicePage, bobPage } = await pair();
+    const aliceRoom = await call(alicePage);
+    await expect.poll(() => status(alicePage)).toBe('Ringing…');
+    await bobPage.getByTestId('incoming-call').waitFor();
+    expect(await bobPage.getByTestId('incoming-caller').textContent()).toBe(`Alice ${run} is calling you`);
+    expect(await ringing(bobPage)).toBe(true);
+    await screenshot(alicePage, 'call', '01-outgoing-ringing');
+    await screenshot(bobPage, 'call', '02-incoming');
+
+    const bobRoom = bobPage.context().waitForEvent('page');
+    await bobPage.getByTestId('accept-call').click();
+    const bobRoomPage = await bobRoom;
+    await bobPage.getByTestId('incoming-call').waitFor({ state: 'detached' });
+    expect(await ringing(bobPage)).toBe(false);
+    await alicePage.getByTestId('outgoing-call').waitFor({ state: 'detached' });
+
+    const aliceClaims = decodeJwt(jwtOfRoomUrl(aliceRoom.url()));
+    const bobClaims = decodeJwt(jwtOfRoomUrl(bobRoomPage.url()));
+    expect(new URL(aliceRoom.url()).pathname).toBe(`/room/${aliceClaims.room}`);
+    expect(bobClaims.room).toBe(aliceClaims.room);
+    expect(aliceClaims.context.user.id).toBe(alice.id);
+    expect(bobClaims.context.user.id).toBe(bob.id);
+    expect(aliceClaims.context.user.moderator).toBe(true);
+    expect(bobClaims.context.user.moderator).toBe(false);
+  });
+
+  it('B declines: A reads "declined", both timelines record it', async () => {
+    const { alicePage, bobPage } = await pair();
+    const aliceRoom = await call(alicePage);
+    await bobPage.getByTestId('decline-call').click();
+    await expect.poll(() => status(alicePage)).toBe(`Bob ${run} declined the call.`);
+    await screenshot(alicePage, 'call', '03-declined');
+    expect(await ringing(bobPage)).toBe(false);
+    // The caller's room page closes: there is no call to wait in.
+    await expect.poll(() => aliceRoom.isClosed()).toBe(true);
+    await alicePage.locator('[data-testid="call-entry"][data-outcome="declined"]').waitFor();
+    expect(await alicePage.getByTestId('call-entry').textContent()).toContain('Video call declined');
+    await bobPage.locator(`[data-testid="conversation"][data-title="Alice ${run}"]`).click();
+    await bobPage.locator('[data-testid="call-entry"][data-outcome="declined"]').waitFor();
+    expect(await bobPage.getByTestId('call-entry').textContent()).toContain('You declined a video call');
+  });
+
+  it('A cancels: B stops ringing and the call is recorded as cancelled', async () => {
+    const { alicePage, bobPage } = await pair();
+    await call(alicePage);
+    await bobPage.getByTestId('incoming-call').waitFor();
+    await alicePage.getByTestId('cancel-call').click();
+    await expect.poll(() => status(alicePage)).toBe('Call cancelled.');
+    await bobPage.getByTestId('incoming-call').waitFor({ state: 'detached' });
+    expect(await ringing(bobPage)).toBe(false);
+    await bobPage.locator(`[data-testid="conversation"][data-title="Alice ${run}"]`).click();
+    await bobPage.locator('[data-testid="call-entry"][data-outcome="cancelled"]').waitFor();
+    expect(await bobPage.getByTestId('call-entry').textContent()).toContain('Missed video call (cancelled)');
+  });
+
+  it('B on two devices: one accepts, the other stops ringing', async () => {
+    const { bob, alicePage, bobPage } = await pair();
+    const bobPhone = await device(bob);
+    await call(alicePage);
+    await bobPage.getByTestId('incoming-call').waitFor();
+    await bobPhone.getByTestId('incoming-call').waitFor();
+    expect(await ringing(bobPhone)).toBe(true);
+
+    const bobRoom = bobPage.context().waitForEvent('page');
+    await bobPage.getByTestId('accept-call').click();
+    await bobRoom;
+    await bobPhone.getByTestId('incoming-call').waitFor({ state: 'detached' });
+    expect(await ringing(bobPhone)).toBe(false);
+    // The other device opened no room of its own.
+    expect(bobPhone.context().pages()).toHaveLength(1);
+  });
+
+  it('shows the incoming call in Chinese for a zh-CN system', async () => {
+    const { bob, alicePage } = await pair();
+    const bobZh = await device(bob, 'zh-CN');
+    await call(alicePage);
+    await bobZh.getByTestId('incoming-call').waitFor();
+    expect(await bobZh.getByTestId('incoming-caller').textContent()).toBe(`Alice ${run} 邀请你视频通话`);
+    expect(await bobZh.getByTestId('accept-call').textContent()).toBe('接听');
+    await screenshot(bobZh, 'call', '04-incoming-zh-CN');
+    await bobZh.getByTestId('decline-call').click();
+  });
+});
