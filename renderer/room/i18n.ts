@@ -25,7 +25,7 @@ const en = {
     'The Jitsi script did not load from {server} within {seconds} seconds. Check your network connection, or ask your administrator whether the Jitsi server is running.',
   loadFailedTitle: 'Could not load the video server',
   loadFailedBody:
-    'The Jitsi script could not be loaded from {server}: the server is unreachable, not a Jitsi server, or not the one this installation is configured for. Ask your administrator to run `npm run doctor`.',
+    'The Jitsi script could not be loaded from {server}: the server is unreachable, not a Jitsi server, or not the one this installation is configured for. Ask your administrator to run "npm run doctor".',
   tokenRefusedTitle: 'The video server refused access',
   tokenRefusedBody:
     'The Jitsi server {server} did not accept the call token. The Jitsi server and the Peace Messenger backend disagree about JITSI_APP_ID / JITSI_APP_SECRET (they must equal JWT_APP_ID / JWT_APP_SECRET in jitsi.env). Please tell your administrator.',
@@ -53,7 +53,7 @@ const zhCN: typeof en = {
     '在 {seconds} 秒内未能从 {server} 加载 Jitsi 脚本。请检查网络连接，或询问管理员 Jitsi 服务器是否正在运行。',
   loadFailedTitle: '无法加载视频服务器',
   loadFailedBody:
-    '无法从 {server} 加载 Jitsi 脚本：服务器无法访问、不是 Jitsi 服务器，或不是本系统配置的服务器。请让管理员运行 `npm run doctor`。',
+    '无法从 {server} 加载 Jitsi 脚本：服务器无法访问、不是 Jitsi 服务器，或不是本系统配置的服务器。请让管理员运行 npm run doctor 检查配置。',
   tokenRefusedTitle: '视频服务器拒绝了访问',
   tokenRefusedBody:
     'Jitsi 服务器 {server} 不接受此通话令牌。Jitsi 服务器与和平信使后端的 JITSI_APP_ID / JITSI_APP_SECRET 不一致（它们必须等于 jitsi.env 中的 JWT_APP_ID / JWT_APP_SECRET）。请告知管理员。',

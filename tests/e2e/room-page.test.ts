@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createSigner } from 'fast-jwt';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -49,6 +49,7 @@ describe('room page', () => {
       JITSI_SERVER_URL: jitsi.url,
       JITSI_APP_ID: 'peace-test',
       JITSI_APP_SECRET: SECRET,
+      AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
@@ -90,14 +91,31 @@ describe('room page', () => {
     return context.newPage();
   }
 
-  /** Resolves when the backend's HTTP server receives `POST path`. */
-  function backendReceives(path: string): Promise<void> {
+  let userCounter = 0;
+  /** A room made through the real rooms API; `room_url` exactly as the backend hands it out. */
+  async function realRoom(displayName: string) {
+    const caller = await backend.register(`caller${userCounter++}`, displayName);
+    const callee = await backend.register(`callee${userCounter++}`);
+    const conv = await backend.api(caller.token, 'POST', '/api/v1/conversations', {
+      type: 'direct',
+      user_id: callee.id,
+    });
+    const room = await backend.api(caller.token, 'POST', '/api/v1/rooms/create', {
+      conversation_id: conv.body.id,
+    });
+    const join = await backend.api(caller.token, 'POST', `/api/v1/rooms/${room.body.room_id}/join`);
+    expect(join.status).toBe(200);
+    return join.body as { room_id: string; jitsi_token: string; jitsi_server_url: string; room_url: string };
+  }
+
+  /** Resolves with the status the backend's HTTP server answered to `POST path`. */
+  function backendReceives(path: string): Promise<number> {
     const server = backend.app.server;
     return new Promise((resolve) => {
-      const onRequest = (req: IncomingMessage) => {
+      const onRequest = (req: IncomingMessage, res: ServerResponse) => {
         if (req.method !== 'POST' || req.url !== path) return;
         server.off('request', onRequest);
-        resolve();
+        res.on('finish', () => resolve(res.statusCode));
       };
       server.on('request', onRequest);
     });
@@ -113,11 +131,11 @@ describe('room page', () => {
     return ((await page.locator('#screen').textContent()) ?? '').trim();
   }
 
-  it('starts Jitsi with the domain, room, token and language of the link, under a Jitsi-only CSP', async () => {
-    const room = newRoom();
-    const jwt = token(room, 'Alice Liddell');
+  it('starts Jitsi with the domain, room, token and language of the room_url, under a Jitsi-only CSP', async () => {
+    const { room_id: room, jitsi_token: jwt, jitsi_server_url, room_url } = await realRoom('Alice Liddell');
+    expect(jitsi_server_url).toBe(jitsi.url);
     const page = await newPage('en');
-    const response = await page.goto(roomUrl(backend.url, room, jwt, jitsi.url));
+    const response = await page.goto(room_url);
     expect(response?.status()).toBe(200);
     const headers = response?.headers() ?? {};
     expect(headers['referrer-policy']).toBe('no-referrer');
@@ -158,16 +176,16 @@ describe('room page', () => {
 
   it('reports the leave once, disposes Jitsi and shows "call ended" when the tab cannot close itself', async () => {
     for (const locale of ['en', 'zh-CN'] as const) {
-      const room = newRoom();
-      const jwt = token(room, 'Bob');
+      const { room_id: room, jitsi_token: jwt, room_url } = await realRoom('Bob');
       const page = await newPage(locale);
-      // Routing lets the test read the beacon's body; the request still goes on to the backend.
-      const leaves: string[] = [];
+      // Routing lets the test read the beacon's body and the backend's answer to it.
+      const leaves: { body: string; status: number }[] = [];
       await page.context().route('**/leave', async (route) => {
-        leaves.push(route.request().postData() ?? '');
-        await route.continue();
+        const response = await route.fetch();
+        leaves.push({ body: route.request().postData() ?? '', status: response.status() });
+        await route.fulfill({ response });
       });
-      await page.goto(roomUrl(backend.url, room, jwt, jitsi.url));
+      await page.goto(room_url);
       await page.getByTestId('fake-jitsi').waitFor();
       const received = backendReceives(`/room/${room}/leave`);
       await page.evaluate(() => {
@@ -180,7 +198,9 @@ describe('room page', () => {
       const text = await expectScreen(page, 'ended');
       expect(text).toContain(locale === 'en' ? 'The call has ended' : '通话已结束');
       expect(await page.evaluate(() => (window as any).__jitsi.disposed)).toBe(true);
-      expect(leaves.map((body) => JSON.parse(body))).toEqual([{ jwt }]);
+      expect(leaves.map((l) => ({ ...l, body: JSON.parse(l.body) }))).toEqual([
+        { body: { jwt }, status: 204 },
+      ]);
       await screenshot(page, `ended-${locale}`);
     }
   });
@@ -224,15 +244,15 @@ describe('room page', () => {
   });
 
   it('disposes Jitsi and reports the leave when the page goes away mid-call', async () => {
-    const room = newRoom();
+    const { room_id: room, room_url } = await realRoom('Eve');
     const page = await newPage();
-    await page.goto(roomUrl(backend.url, room, token(room, 'Eve'), jitsi.url));
+    await page.goto(room_url);
     await page.getByTestId('fake-jitsi').waitFor();
     await page.evaluate(() => (window as any).__jitsi.emit('videoConferenceJoined', {}));
-    // A beacon sent while the page unloads is invisible to Playwright: watch the backend receive it.
-    const received = backendReceives(`/room/${room}/leave`);
+    // A beacon sent while the page unloads is invisible to Playwright: watch the backend answer it.
+    const answered = backendReceives(`/room/${room}/leave`);
     await page.goto(`${backend.url}/healthz`);
-    await received;
+    expect(await answered).toBe(204);
     expect(await page.evaluate(() => sessionStorage.getItem('fakeJitsiDisposed'))).toBe('true');
   });
 
