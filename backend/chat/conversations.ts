@@ -7,6 +7,7 @@ import { findUsersByIds } from './users.js';
 
 type ConversationRow = { id: string; type: 'direct' | 'group'; title: string | null };
 
+/** Ids of every member of a conversation. */
 export async function memberIdsOf(db: Db, conversationId: string): Promise<string[]> {
   const rows = await db
     .selectFrom('members')
@@ -16,6 +17,7 @@ export async function memberIdsOf(db: Db, conversationId: string): Promise<strin
   return rows.map((r) => r.user_id);
 }
 
+/** True when `userId` is a member of `conversationId`. */
 export async function isMember(db: Db, conversationId: string, userId: string): Promise<boolean> {
   const row = await db
     .selectFrom('members')
@@ -26,6 +28,7 @@ export async function isMember(db: Db, conversationId: string, userId: string): 
   return row !== undefined;
 }
 
+/** True when a conversation with this id exists (member or not). */
 export async function conversationExists(db: Db, id: string): Promise<boolean> {
   return (
     (await db.selectFrom('conversations').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
@@ -61,6 +64,7 @@ async function withMembers(db: Db, rows: ConversationRow[]): Promise<Conversatio
   }));
 }
 
+/** A conversation with its members, or undefined. */
 export async function getConversation(db: Db, id: string): Promise<Conversation | undefined> {
   const row = await db
     .selectFrom('conversations')
@@ -114,6 +118,7 @@ export async function openDirect(
   return { conversation: (await getConversation(db, id)) as Conversation, created: true };
 }
 
+/** Creates a group of the creator and `memberIds` (which must exist and exclude the creator) in one transaction. */
 export async function createGroup(
   db: Db,
   creatorId: string,

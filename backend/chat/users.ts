@@ -4,10 +4,12 @@ import type { User } from '../schemas/chat.js';
 
 const publicColumns = ['id', 'username', 'display_name'] as const;
 
+/** The public fields of one user, or undefined. */
 export async function findUserById(db: Db, id: string): Promise<User | undefined> {
   return db.selectFrom('users').select(publicColumns).where('id', '=', id).executeTakeFirst();
 }
 
+/** The public fields of the users that exist among `ids`. */
 export async function findUsersByIds(db: Db, ids: readonly string[]): Promise<User[]> {
   if (ids.length === 0) return [];
   return db.selectFrom('users').select(publicColumns).where('id', 'in', ids).execute();
