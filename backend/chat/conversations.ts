@@ -118,7 +118,7 @@ export async function openDirect(
   return { conversation: (await getConversation(db, id)) as Conversation, created: true };
 }
 
-/** Creates a group of the creator and `memberIds` (which must exist and exclude the creator) in one transaction. */
+/** Creates a group of the creator and `memberIds` (which must exist) in one transaction; the creator is never added twice. */
 export async function createGroup(
   db: Db,
   creatorId: string,
