@@ -409,4 +409,22 @@ describe('room page', () => {
       await bare.close();
     }
   });
+
+  it('answers a malformed room id with a 404 page and a missing build with a clear 503', async () => {
+    for (const bad of ['short', 'UPPER-CASE-ROOM', `${'a'.repeat(65)}`, 'room_with_underscore']) {
+      const res = await fetch(`${backend.url}/room/${bad}`);
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toContain('text/html');
+      expect(await res.text()).toContain('通话链接无效');
+    }
+    const unbuilt = await startBackend({ WEB_ROOT: join(import.meta.dirname, 'no-such-build') });
+    try {
+      const res = await fetch(`${unbuilt.url}/room/${newRoom()}`);
+      expect(res.status).toBe(503);
+      expect(await res.text()).toContain('npm run build');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    } finally {
+      await unbuilt.close();
+    }
+  });
 });
