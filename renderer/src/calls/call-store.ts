@@ -59,6 +59,8 @@ const FAILURE_TEXT: Record<string, MessageKey> = {
 export class CallStore extends Store<CallsState> {
   readonly windows: CallWindows;
   readonly #expiry = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Every invitation heard, so an answer from the desktop popup finds its room after the view closed. */
+  readonly #invitations = new Map<string, IncomingCall>();
   #outcomeTimer: ReturnType<typeof setTimeout> | undefined;
   /** Counts placed calls, so a late timer never closes the overlay of a newer one. */
   #attempt = 0;
@@ -138,15 +140,19 @@ export class CallStore extends Store<CallsState> {
   // ---- answering ----
 
   async accept(callId: string): Promise<void> {
-    const call = this.state.incoming.find((c) => c.call_id === callId);
+    const call = this.#invitations.get(callId);
     this.#stopRinging(callId);
+    if (!call) {
+      this.set({ notice: { text: t('callNoLongerRinging') } });
+      return;
+    }
     const ack = await this.#emit('call_invitation_response', { call_id: callId, accepted: true });
     if (!ack.ok) {
       this.set({ notice: { text: t('callNoLongerRinging') } });
       return;
     }
     try {
-      const join = await this.api.post<JoinReply>(`/rooms/${call?.room_id ?? ''}/join`);
+      const join = await this.api.post<JoinReply>(`/rooms/${call.room_id}/join`);
       await this.#openRoom(join.room_url, callId);
     } catch (err) {
       this.set({ notice: { text: t('errGeneric', { message: err instanceof Error ? err.message : '' }) } });
@@ -185,6 +191,7 @@ export class CallStore extends Store<CallsState> {
     if (this.state.incoming.some((c) => c.call_id === call.call_id)) return;
     const left = new Date(call.ringing_until).getTime() - Date.now();
     if (left <= 0) return;
+    this.#invitations.set(call.call_id, call);
     this.set((s) => ({ incoming: [...s.incoming, call] }));
     // The server says when ringing stops; this only covers a `call_state` lost to a dropped connection.
     this.#expiry.set(

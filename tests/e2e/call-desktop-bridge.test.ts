@@ -1,0 +1,146 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
+import {
+  BUILT_RENDERER_DIR,
+  decodeJwt,
+  jwtOfRoomUrl,
+  launchChromium,
+  newUserPage,
+  openSignedIn,
+  requireBuiltRenderer,
+} from '../helpers/browser.js';
+import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
+
+/**
+ * A recording stand-in for the Electron preload's `window.peaceDesktop` (the binary cannot run here): it
+ * keeps every call the renderer makes and lets the test fire the bridge's events.
+ */
+function installFakeBridge(token: string): void {
+  const log: { method: string; args: unknown[] }[] = [];
+  const listeners: Record<string, ((value: any) => void)[]> = {};
+  const record =
+    (method: string, result?: unknown) =>
+    async (...args: unknown[]) => {
+      log.push({ method, args });
+      return result;
+    };
+  const on = (name: string) => (listener: (value: any) => void) => {
+    listeners[name] = [...(listeners[name] ?? []), listener];
+    return () => {};
+  };
+  let saved: string | null = token;
+  (window as any).__bridge = {
+    log,
+    fire: (name: string, value: unknown) => {
+      for (const listener of listeners[name] ?? []) listener(value);
+    },
+  };
+  (window as any).peaceDesktop = {
+    platform: 'linux',
+    getConfig: async () => ({ serverUrl: location.origin, language: 'en' }),
+    openCallWindow: record('openCallWindow', { ok: true }),
+    closeCallWindow: record('closeCallWindow'),
+    showIncomingCall: record('showIncomingCall'),
+    dismissIncomingCall: record('dismissIncomingCall'),
+    onIncomingCallAction: on('incomingAction'),
+    onCallWindowClosed: on('callWindowClosed'),
+    onDeepLink: on('deepLink'),
+    setTrayState: record('setTrayState'),
+    getSessionToken: async () => saved,
+    setSessionToken: async (value: string | null) => {
+      saved = value;
+      log.push({ method: 'setSessionToken', args: [value === null ? null : 'token'] });
+    },
+    reportCallEnded: record('reportCallEnded'),
+  };
+}
+
+describe('chat UI in the desktop app (preload bridge present)', () => {
+  let jitsi: FakeJitsi;
+  let backend: TestBackend;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    requireBuiltRenderer();
+    jitsi = await startFakeJitsi();
+    backend = await startBackend({
+      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
+      WEB_ROOT: BUILT_RENDERER_DIR,
+      JITSI_SERVER_URL: jitsi.url,
+      JITSI_APP_ID: 'peace-e2e',
+      JITSI_APP_SECRET: 'call-ui-test-secret-0123456789abcdef',
+    });
+    browser = await launchChromium({ media: true });
+  });
+
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await backend?.close();
+    await jitsi?.close();
+  });
+
+  async function desktopPage(user: TestUser): Promise<Page> {
+    const { context, page } = await newUserPage(browser);
+    contexts.push(context);
+    await page.addInitScript(installFakeBridge, user.token);
+    await page.goto(backend.url);
+    await page.getByTestId('me-name').waitFor();
+    return page;
+  }
+
+  const calls = (page: Page, method: string): Promise<unknown[][]> =>
+    page.evaluate(
+      (m) => (window as any).__bridge.log.filter((e: any) => e.method === m).map((e: any) => e.args),
+      method,
+    );
+
+  it('rings through the bridge, answers from its popup, opens the call window, and leaves when it closes', async () => {
+    const alice = await backend.register('alice_desk', 'Alice');
+    const bob = await backend.register('bob_desk', 'Bob');
+    await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    const bobPage = await desktopPage(bob);
+    const { context, page: alicePage } = await newUserPage(browser);
+    contexts.push(context);
+    await openSignedIn(alicePage, backend.url, alice.token);
+    await alicePage.locator('[data-testid="conversation"][data-title="Bob"]').click();
+    await alicePage.locator('.chat-header [data-online="true"]').waitFor();
+
+    const aliceRoom = alicePage.context().waitForEvent('page');
+    await alicePage.getByTestId('call-button').click();
+    await expect.poll(async () => (await calls(bobPage, 'showIncomingCall')).length).toBe(1);
+    const [[invitation]] = (await calls(bobPage, 'showIncomingCall')) as any[];
+    expect(invitation.from).toEqual({ id: alice.id, display_name: 'Alice' });
+    // The desktop app rings in its own window; the page does not ring a second time.
+    expect(await bobPage.evaluate(() => document.documentElement.dataset.ringing)).not.toBe('true');
+
+    // Accept pressed in the always-on-top popup.
+    await bobPage.evaluate(
+      (id) => (window as any).__bridge.fire('incomingAction', { call_id: id, accepted: true }),
+      invitation.call_id,
+    );
+    await expect.poll(async () => (await calls(bobPage, 'openCallWindow')).length).toBe(1);
+    const [[roomUrl, callId]] = (await calls(bobPage, 'openCallWindow')) as [string, string][];
+    expect(callId).toBe(invitation.call_id);
+    expect(decodeJwt(jwtOfRoomUrl(roomUrl)).context.user.id).toBe(bob.id);
+    expect(decodeJwt(jwtOfRoomUrl(roomUrl)).room).toBe(invitation.room_id);
+    expect(await calls(bobPage, 'dismissIncomingCall')).toContainEqual([invitation.call_id]);
+    await expect
+      .poll(async () => (await calls(bobPage, 'setTrayState')).some(([s]: any) => s.inCall))
+      .toBe(true);
+    await alicePage.getByTestId('outgoing-call').waitFor({ state: 'detached' });
+
+    // Both hang up: Bob's call window closes (the bridge reports it), Alice closes her room page.
+    await bobPage.evaluate((id) => (window as any).__bridge.fire('callWindowClosed', id), invitation.call_id);
+    await (await aliceRoom).close();
+    await alicePage.locator('[data-testid="call-entry"][data-outcome="ended"]').waitFor();
+    await bobPage.locator('[data-testid="conversation"][data-title="Alice"]').click();
+    await bobPage.locator('[data-testid="call-entry"][data-outcome="ended"]').waitFor();
+    expect(await bobPage.getByTestId('call-entry').textContent()).toMatch(/Video call · \d+:\d\d/);
+  });
+});
