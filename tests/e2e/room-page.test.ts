@@ -174,6 +174,20 @@ describe('room page', () => {
     expect(await page.title()).toBe('和平信使通话');
   });
 
+  it('prefers the fragment over the query when a link carries both', async () => {
+    const room = newRoom();
+    const fragmentJwt = token(room, 'Fragment');
+    const queryJwt = token(room, 'Query');
+    const page = await newPage();
+    const query = new URLSearchParams({ jwt: queryJwt, server: 'https://elsewhere.example' });
+    const fragment = new URLSearchParams({ jwt: fragmentJwt, server: jitsi.url });
+    await page.goto(`${backend.url}/room/${room}?${query}#${fragment}`);
+    await page.getByTestId('fake-jitsi').waitFor();
+    const received = await page.evaluate(() => (window as any).__jitsi);
+    expect(received.options.jwt).toBe(fragmentJwt);
+    expect(received.domain).toBe(new URL(jitsi.url).host);
+  });
+
   it('reports the leave once, disposes Jitsi and shows "call ended" when the tab cannot close itself', async () => {
     for (const locale of ['en', 'zh-CN'] as const) {
       const { room_id: room, jitsi_token: jwt, room_url } = await realRoom('Bob');
