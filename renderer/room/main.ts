@@ -78,6 +78,9 @@ function main(): void {
           });
         },
         failed: ({ tokenRefused, detail }) => {
+          // A fatal error after joining drops the user out of the conference: that is a leave too.
+          if (inConference) reportLeave(params.room, params.jwt);
+          inConference = false;
           disposeApi();
           showScreen(
             screenHost,

@@ -367,16 +367,18 @@ describe('room page', () => {
     }
   });
 
-  it('shows other fatal Jitsi errors and ignores non-fatal ones', async () => {
-    const room = newRoom();
+  it('shows other fatal Jitsi errors, ignores non-fatal ones, and reports a fatal one mid-call as a leave', async () => {
+    const { room_id: room, room_url } = await realRoom('Judy');
     const page = await newPage('zh-CN');
-    await page.goto(roomUrl(backend.url, room, token(room, 'Judy'), jitsi.url));
+    await page.goto(room_url);
     await page.getByTestId('fake-jitsi').waitFor();
     await page.evaluate(() => {
       const j = (window as any).__jitsi;
+      j.emit('videoConferenceJoined', {});
       j.emit('errorOccurred', { name: 'gum.permissionDenied', type: 'CONFIG', isFatal: false });
     });
     expect(await page.locator('#screen').isHidden()).toBe(true);
+    const answered = backendReceives(`/room/${room}/leave`);
     await page.evaluate(() => {
       (window as any).__jitsi.emit('errorOccurred', {
         name: 'conference.videobridgeNotAvailable',
@@ -388,6 +390,7 @@ describe('room page', () => {
     const text = await expectScreen(page, 'jitsi-error');
     expect(text).toContain('视频通话失败');
     expect(text).toContain('conference.videobridgeNotAvailable');
+    expect(await answered).toBe(204);
     await screenshot(page, 'jitsi-error-zh-CN');
   });
 
