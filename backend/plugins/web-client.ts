@@ -14,9 +14,13 @@ declare module 'fastify' {
 /** The built renderer: next to the compiled backend (dist/backend → dist/renderer) or in the repo's dist/. */
 export function findWebRoot(configured?: string): string | null {
   if (configured) return resolve(configured);
-  const here = dirname(fileURLToPath(import.meta.url));
+  const file = fileURLToPath(import.meta.url);
+  const here = dirname(file);
+  // Compiled, this file is dist/backend/plugins/web-client.js and the build sits in dist/renderer;
+  // run from source (tests), ../../renderer is the unbuilt source folder, so look in dist/ instead.
+  const compiled = file.endsWith('.js');
   const candidates = [
-    join(here, '../../renderer'),
+    ...(compiled ? [join(here, '../../renderer')] : []),
     join(here, '../../dist/renderer'),
     resolve('dist/renderer'),
   ];
