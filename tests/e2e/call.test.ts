@@ -153,6 +153,38 @@ describe('call UI', () => {
     expect(bobPhone.context().pages()).toHaveLength(1);
   });
 
+  it('rings every member of a group; one accepting leaves the others ringing until they answer', async () => {
+    run++;
+    const tag = `${run}x${Date.now() % 100000}`;
+    const [alice, bob, carol] = await Promise.all(
+      ['alice', 'bob', 'carol'].map((name) => backend.register(`${name}${tag}`, `${name} ${run}`)),
+    );
+    await backend.api(alice!.token, 'POST', '/api/v1/conversations', {
+      type: 'group',
+      title: `Team ${run}`,
+      member_ids: [bob!.id, carol!.id],
+    });
+    const alicePage = await device(alice!);
+    const bobPage = await device(bob!);
+    const carolPage = await device(carol!);
+    await alicePage.locator(`[data-testid="conversation"][data-title="Team ${run}"]`).click();
+    await call(alicePage);
+    await bobPage.getByTestId('incoming-call').waitFor();
+    await carolPage.getByTestId('incoming-call').waitFor();
+    expect(await carolPage.getByTestId('incoming-call').textContent()).toContain(`in Team ${run}`);
+
+    const bobRoom = bobPage.context().waitForEvent('page');
+    await bobPage.getByTestId('accept-call').click();
+    await bobRoom;
+    await alicePage.getByTestId('outgoing-call').waitFor({ state: 'detached' });
+    // The call is on, but Carol has not answered: her phone still rings.
+    expect(await carolPage.getByTestId('incoming-call').count()).toBe(1);
+    expect(await ringing(carolPage)).toBe(true);
+    await carolPage.getByTestId('decline-call').click();
+    await carolPage.getByTestId('incoming-call').waitFor({ state: 'detached' });
+    expect(await ringing(carolPage)).toBe(false);
+  });
+
   it('shows the incoming call in Chinese for a zh-CN system', async () => {
     const { bob, alicePage } = await pair();
     const bobZh = await device(bob, 'zh-CN');

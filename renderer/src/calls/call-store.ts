@@ -211,8 +211,9 @@ export class CallStore extends Store<CallsState> {
   onCallState(event: CallStateEvent): void {
     const me = this.chat.me.id;
     const mine = event.participants.find((p) => p.user_id === me);
-    // Answered on another device, cancelled, missed, ended: this device stops ringing at once.
-    if (event.state !== 'ringing' || mine?.status !== 'ringing') this.#stopRinging(event.call_id);
+    // Answered on another device, cancelled, missed, ended: this device stops ringing at once. A group call
+    // that someone else joined is `active` but still rings for those who have not answered.
+    if (mine?.status !== 'ringing' || TERMINAL.includes(event.state)) this.#stopRinging(event.call_id);
     if (TERMINAL.includes(event.state))
       this.set((s) => ({ inCall: s.inCall.filter((id) => id !== event.call_id) }));
 
