@@ -39,11 +39,15 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   let everConnected = false;
   let closed = false;
 
+  // The list comes over HTTP at once, without waiting for the socket.
+  void chat.loadConversations().catch(() => {});
   socket.on('connect', () => {
     connection.set({ status: 'connected' });
-    // Whatever happened while we were away: new conversations, messages, read markers.
-    void chat.loadConversations().catch(() => {});
-    if (everConnected && chat.state.selectedId) void chat.loadLatest(chat.state.selectedId).catch(() => {});
+    if (everConnected) {
+      // Whatever happened while we were away: new conversations, messages, read markers.
+      void chat.loadConversations().catch(() => {});
+      if (chat.state.selectedId) void chat.loadLatest(chat.state.selectedId).catch(() => {});
+    }
     chat.retryFailed();
     everConnected = true;
   });

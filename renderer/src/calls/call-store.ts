@@ -263,7 +263,8 @@ export class CallStore extends Store<CallsState> {
   // ---- internals ----
 
   async #openRoom(roomUrl: string, callId: string): Promise<void> {
-    if (await this.windows.open(roomUrl, callId)) {
+    const opened = await this.windows.open(roomUrl, callId).catch(() => false);
+    if (opened) {
       this.set((s) => ({ inCall: s.inCall.includes(callId) ? s.inCall : [...s.inCall, callId] }));
       return;
     }

@@ -87,15 +87,17 @@ export class ChatStore extends Store<ChatState> {
     const list = await this.api.get<ConversationSummary[]>('/conversations');
     this.set({ conversations: sortConversations(list, this.#touched), loaded: true });
     const selected = this.conversation(this.state.selectedId);
-    if (selected && selected.unread_count > 0 && this.#visible()) void this.markRead(selected.id);
+    if (selected && selected.unread_count > 0 && this.#visible())
+      void this.markRead(selected.id).catch(() => {});
   }
 
   /** Opens a conversation: loads its newest messages once and marks it read. */
   select(id: string | null): void {
     this.set({ selectedId: id });
     if (!id) return;
-    if (!this.thread(id).loaded) void this.loadLatest(id);
-    if ((this.conversation(id)?.unread_count ?? 0) > 0) void this.markRead(id);
+    // On failure the thread stays unloaded; the next reconnect fetches it again.
+    if (!this.thread(id).loaded) void this.loadLatest(id).catch(() => {});
+    if ((this.conversation(id)?.unread_count ?? 0) > 0) void this.markRead(id).catch(() => {});
   }
 
   /** The newest page; merged into what is already shown (after a reconnect nothing jumps). */
@@ -192,7 +194,7 @@ export class ChatStore extends Store<ChatState> {
     const conversation = this.conversation(message.conversation_id);
     if (!conversation) {
       // A conversation someone else just started with us.
-      void this.loadConversations();
+      void this.loadConversations().catch(() => {});
       return;
     }
     const open = this.state.selectedId === message.conversation_id && this.#visible();

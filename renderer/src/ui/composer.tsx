@@ -27,6 +27,7 @@ export function Composer({ onSend }: { onSend(body: string): void }) {
       <textarea
         ref={input}
         rows={1}
+        maxLength={10000}
         value={text}
         placeholder={t('messagePlaceholder')}
         data-testid="composer-input"
