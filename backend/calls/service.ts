@@ -1,26 +1,21 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
 import { isMember, memberIdsOf } from '../chat/conversations.js';
-import { insertMessage } from '../chat/messages.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Realtime } from '../plugins/realtime.js';
-import type { CallStatePayload } from '../schemas/calls.js';
-import type { CallRecord } from '../schemas/chat.js';
+import { createEffectRunner, invitationPayload, statePayload } from './effects.js';
 import {
-  audienceOf,
   type Call,
   type CallEvent,
   createCall,
   deadlineOf,
-  type Effect,
   isLive,
   type Transition,
   transition,
 } from './machine.js';
-import { outcomeText } from './outcome-text.js';
 import { findRoom } from './rooms.js';
 import { callsWithDeadline, insertCall, liveCalls, liveCallsOf, loadCall, saveCall } from './store.js';
 
@@ -54,6 +49,7 @@ const MAX_ATTEMPTS = 8;
  */
 export function createCallService(opts: CallServiceOptions) {
   const { db, realtime, log } = opts;
+  const runEffects = createEffectRunner(db, realtime);
   const timers = new Map<string, NodeJS.Timeout>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
   let sweeper: NodeJS.Timeout | undefined;
@@ -77,56 +73,6 @@ export function createCallService(opts: CallServiceOptions) {
       return result.call;
     }
     throw new AppError(503, 'call_busy', 'The call changed too often; try again');
-  }
-
-  async function runEffects(call: Call, effects: Effect[]): Promise<void> {
-    const audience = audienceOf(call);
-    for (const effect of effects) {
-      switch (effect.type) {
-        case 'invite': {
-          const caller = await findUserById(db, call.caller_id);
-          const ringingUntil = new Date(call.ringing_until).toISOString();
-          realtime.toUsers(effect.user_ids, 'call_invitation', {
-            call_id: call.id,
-            room_id: call.room_id,
-            conversation_id: call.conversation_id,
-            from: { id: call.caller_id, display_name: caller?.display_name ?? '' },
-            ringing_until: ringingUntil,
-          });
-          realtime.toUsers([call.caller_id], 'call_invitation_sent', {
-            call_id: call.id,
-            room_id: call.room_id,
-            invitees: effect.user_ids,
-            ringing_until: ringingUntil,
-          });
-          break;
-        }
-        case 'response':
-          realtime.toUsers(
-            audience.filter((id) => id !== effect.user_id),
-            'call_invitation_response',
-            { call_id: call.id, user_id: effect.user_id, accepted: effect.accepted },
-          );
-          break;
-        case 'state':
-          realtime.toUsers(audience, 'call_state', statePayload(call, effect.reason));
-          break;
-        case 'record': {
-          const record = { call_id: call.id, outcome: effect.outcome, ...durationOf(effect) };
-          // The client_id makes the record idempotent: two nodes settling the same call store one message.
-          const { message, created } = await insertMessage(db, {
-            conversationId: call.conversation_id,
-            senderId: call.caller_id,
-            body: outcomeText(effect.outcome, effect.duration_seconds),
-            clientId: `call:${call.id}`,
-            // CallRecord's outcome union comes from a mapped array in schemas/chat.ts, which types it as never.
-            call: record as unknown as CallRecord,
-          });
-          if (created) realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', message);
-          break;
-        }
-      }
-    }
   }
 
   /** Keeps one timer per ringing call on this node, firing at its ring deadline. */
@@ -254,13 +200,7 @@ export function createCallService(opts: CallServiceOptions) {
       for (const call of await liveCallsOf(db, userId, 'ringing')) {
         if (call.ringing_until <= now) continue;
         const caller = await findUserById(db, call.caller_id);
-        socket.emit('call_invitation', {
-          call_id: call.id,
-          room_id: call.room_id,
-          conversation_id: call.conversation_id,
-          from: { id: call.caller_id, display_name: caller?.display_name ?? '' },
-          ringing_until: new Date(call.ringing_until).toISOString(),
-        });
+        socket.emit('call_invitation', invitationPayload(call, caller?.display_name ?? ''));
       }
     },
 
@@ -305,21 +245,3 @@ export function createCallService(opts: CallServiceOptions) {
 }
 
 export type CallService = ReturnType<typeof createCallService>;
-
-function durationOf(effect: Extract<Effect, { type: 'record' }>) {
-  return effect.duration_seconds === undefined ? {} : { duration_seconds: effect.duration_seconds };
-}
-
-/** The `call_state` payload of CONTRACT.md. */
-export function statePayload(call: Call, reason?: string): CallStatePayload {
-  const payload: CallStatePayload = {
-    call_id: call.id,
-    room_id: call.room_id,
-    conversation_id: call.conversation_id,
-    caller_id: call.caller_id,
-    state: call.state,
-    participants: call.participants.map((p) => ({ user_id: p.user_id, status: p.status })),
-  };
-  if (reason) payload.reason = reason;
-  return payload;
-}

@@ -1,0 +1,86 @@
+import { memberIdsOf } from '../chat/conversations.js';
+import { insertMessage } from '../chat/messages.js';
+import { findUserById } from '../chat/users.js';
+import type { Db } from '../db/index.js';
+import type { Realtime } from '../plugins/realtime.js';
+import type { CallStatePayload } from '../schemas/calls.js';
+import type { CallRecord } from '../schemas/chat.js';
+import { audienceOf, type Call, type Effect } from './machine.js';
+import { outcomeText } from './outcome-text.js';
+
+/** The server → client `call_invitation` payload of CONTRACT.md. */
+export function invitationPayload(call: Call, callerName: string) {
+  return {
+    call_id: call.id,
+    room_id: call.room_id,
+    conversation_id: call.conversation_id,
+    from: { id: call.caller_id, display_name: callerName },
+    ringing_until: new Date(call.ringing_until).toISOString(),
+  };
+}
+
+/** The `call_state` payload of CONTRACT.md. */
+export function statePayload(call: Call, reason?: string): CallStatePayload {
+  const payload: CallStatePayload = {
+    call_id: call.id,
+    room_id: call.room_id,
+    conversation_id: call.conversation_id,
+    caller_id: call.caller_id,
+    state: call.state,
+    participants: call.participants.map((p) => ({ user_id: p.user_id, status: p.status })),
+  };
+  if (reason) payload.reason = reason;
+  return payload;
+}
+
+/** Turns the machine's effects into Socket.IO events and `call` messages, in order. */
+export function createEffectRunner(db: Db, realtime: Realtime) {
+  return async function runEffects(call: Call, effects: readonly Effect[]): Promise<void> {
+    const audience = audienceOf(call);
+    for (const effect of effects) {
+      switch (effect.type) {
+        case 'invite': {
+          const caller = await findUserById(db, call.caller_id);
+          const invitation = invitationPayload(call, caller?.display_name ?? '');
+          realtime.toUsers(effect.user_ids, 'call_invitation', invitation);
+          realtime.toUsers([call.caller_id], 'call_invitation_sent', {
+            call_id: call.id,
+            room_id: call.room_id,
+            invitees: effect.user_ids,
+            ringing_until: invitation.ringing_until,
+          });
+          break;
+        }
+        case 'response':
+          // The responder's own devices learn it from call_state.
+          realtime.toUsers(
+            audience.filter((id) => id !== effect.user_id),
+            'call_invitation_response',
+            { call_id: call.id, user_id: effect.user_id, accepted: effect.accepted },
+          );
+          break;
+        case 'state':
+          realtime.toUsers(audience, 'call_state', statePayload(call, effect.reason));
+          break;
+        case 'record': {
+          const record: { call_id: string; outcome: string; duration_seconds?: number } = {
+            call_id: call.id,
+            outcome: effect.outcome,
+          };
+          if (effect.duration_seconds !== undefined) record.duration_seconds = effect.duration_seconds;
+          // The client_id makes the record idempotent: two nodes settling the same call store one message.
+          const { message, created } = await insertMessage(db, {
+            conversationId: call.conversation_id,
+            senderId: call.caller_id,
+            body: outcomeText(effect.outcome, effect.duration_seconds),
+            clientId: `call:${call.id}`,
+            // schemas/chat.ts builds CallOutcome from a mapped array, so its static type is `never`.
+            call: record as unknown as CallRecord,
+          });
+          if (created) realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', message);
+          break;
+        }
+      }
+    }
+  };
+}
