@@ -148,14 +148,17 @@ export function createCallService(opts: CallServiceOptions) {
         invitees = [payload.target_user_id];
       }
       if (invitees.length === 0) throw badRequest('no_invitees', 'Nobody else is in this conversation');
-      if ((await liveCalls(db, room.room_id)).length > 0) {
-        throw conflict('call_in_progress', 'A call is already going on in this room; join it instead');
-      }
-      // One call at a time: starting a new one leaves any other (whose window may have died unnoticed).
+      // One call at a time: starting a new one leaves any other (whose window may have died unnoticed),
+      // including a call in this very room that nobody but the caller is still in.
       for (const old of await liveCallsOf(db, callerId, 'accepted')) {
+        const othersIn = old.participants.some((p) => p.user_id !== callerId && p.status === 'accepted');
+        if (old.room_id === room.room_id && othersIn) continue;
         await apply(old.id, { type: 'leave', user_id: callerId }).catch((err) => {
           if (!(err instanceof AppError)) throw err;
         });
+      }
+      if ((await liveCalls(db, room.room_id)).length > 0) {
+        throw conflict('call_in_progress', 'A call is already going on in this room; join it instead');
       }
       const live = await liveCalls(db);
       const inCall = (id: string) =>

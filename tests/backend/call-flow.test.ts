@@ -323,6 +323,33 @@ describe('calls over Socket.IO', () => {
     await emitAck(sockets[1]!, 'call_leave', { call_id });
   });
 
+  it('calling again in a room whose call only the caller is still in starts a fresh call', async () => {
+    const { sockets, roomId } = await setUpCall(b, 2);
+    const ring = nextEvent(sockets[1]!, 'call_invitation');
+    const first = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    await ring;
+    await emitAck(sockets[1]!, 'call_invitation_response', { call_id: first.call_id, accepted: true });
+    // While Bob is in it, the room's call is in progress: join it rather than ring again.
+    expect(await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId })).toMatchObject({
+      ok: false,
+      error: { code: 'call_in_progress' },
+    });
+    await emitAck(sockets[1]!, 'call_leave', { call_id: first.call_id });
+    // Bob left; Alice's window died without a word. Calling again ends the old call and rings anew.
+    const ended = nextEvent(
+      sockets[1]!,
+      'call_state',
+      (st) => st.call_id === first.call_id && st.state === 'ended',
+    );
+    const ringAgain = nextEvent(sockets[1]!, 'call_invitation');
+    const second = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    expect(second.ok).toBe(true);
+    expect(second.call_id).not.toBe(first.call_id);
+    await ended;
+    expect((await ringAgain).call_id).toBe(second.call_id);
+    await emitAck(sockets[0]!, 'call_cancel', { call_id: second.call_id });
+  });
+
   it('checks every payload and refuses unknown calls and rooms with clear codes', async () => {
     const { users, sockets, roomId } = await setUpCall(b, 2);
     const s = sockets[0]!;
