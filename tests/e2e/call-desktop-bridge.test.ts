@@ -2,7 +2,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
 import {
-  BUILT_RENDERER_DIR,
   decodeJwt,
   jwtOfRoomUrl,
   launchChromium,
@@ -67,7 +66,6 @@ describe('chat UI in the desktop app (preload bridge present)', () => {
     jitsi = await startFakeJitsi();
     backend = await startBackend({
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-      WEB_ROOT: BUILT_RENDERER_DIR,
       JITSI_SERVER_URL: jitsi.url,
       JITSI_APP_ID: 'peace-e2e',
       JITSI_APP_SECRET: 'call-ui-test-secret-0123456789abcdef',

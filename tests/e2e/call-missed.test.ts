@@ -2,7 +2,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type TestBackend } from '../helpers/backend.js';
 import {
-  BUILT_RENDERER_DIR,
   launchChromium,
   newUserPage,
   openSignedIn,
@@ -23,7 +22,6 @@ describe('missed call UI', () => {
     jitsi = await startFakeJitsi();
     backend = await startBackend({
       AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-      WEB_ROOT: BUILT_RENDERER_DIR,
       RING_TIMEOUT_SECONDS: '2',
       JITSI_SERVER_URL: jitsi.url,
       JITSI_APP_ID: 'peace-e2e',

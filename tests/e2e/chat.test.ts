@@ -2,7 +2,6 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
 import {
-  BUILT_RENDERER_DIR,
   launchChromium,
   newUserPage,
   openSignedIn,
@@ -19,7 +18,7 @@ describe('chat UI', () => {
 
   beforeAll(async () => {
     requireBuiltRenderer();
-    backend = await startBackend({ AUTH_RATE_LIMIT_PER_MINUTE: '10000', WEB_ROOT: BUILT_RENDERER_DIR });
+    backend = await startBackend({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
     browser = await launchChromium();
   });
 

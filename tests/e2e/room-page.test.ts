@@ -2,14 +2,13 @@ import { mkdirSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { createSigner } from 'fast-jwt';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type TestBackend } from '../helpers/backend.js';
+import { launchChromium } from '../helpers/browser.js';
 import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
 
 const ARTIFACTS = join(import.meta.dirname, '../artifacts/room-page');
-// The built page (global-setup.ts builds it); run from source, the backend would otherwise find renderer/.
-const WEB_ROOT = join(import.meta.dirname, '../../dist/renderer');
 const SECRET = 'room-page-test-secret-0123456789abcdef';
 const sign = createSigner({ key: SECRET, algorithm: 'HS256' });
 
@@ -45,25 +44,12 @@ describe('room page', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     jitsi = await startFakeJitsi();
     backend = await startBackend({
-      WEB_ROOT,
       JITSI_SERVER_URL: jitsi.url,
       JITSI_APP_ID: 'peace-test',
       JITSI_APP_SECRET: SECRET,
       AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
@@ -413,7 +399,7 @@ describe('room page', () => {
   });
 
   it('loads no foreign script at all when Jitsi is not configured', async () => {
-    const bare = await startBackend({ WEB_ROOT });
+    const bare = await startBackend();
     try {
       const room = newRoom();
       const page = await newPage();

@@ -95,6 +95,3 @@ export function jwtOfRoomUrl(roomUrl: string): string {
   const params = new URLSearchParams(url.hash.slice(1));
   return params.get('jwt') ?? url.searchParams.get('jwt') ?? '';
 }
-
-/** The built web client, for the backend's WEB_ROOT (run from source, it would find renderer/ first). */
-export const BUILT_RENDERER_DIR = join(import.meta.dirname, '../../dist/renderer');

@@ -5,31 +5,20 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../helpers/browser.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const pages = join(root, 'dist/pages');
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const runnable = existsSync(join(pages, 'incoming-call.html')) && existsSync(executablePath);
 const artifacts = join(root, 'tests/artifacts');
 
 let browser: Browser;
 beforeAll(async () => {
-  if (!runnable) return;
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  if (!existsSync(join(pages, 'incoming-call.html'))) {
+    throw new Error('dist/pages is missing: run `npm run build` first (npm test does)');
+  }
+  browser = await launchChromium();
 });
 afterAll(async () => browser?.close());
 
@@ -63,68 +52,63 @@ async function openPage(file: string, view: unknown, size: { width: number; heig
   return page;
 }
 
-describe.skipIf(!runnable)(
-  'local pages in Chromium (skipped before `npm run build` or without Chromium)',
-  () => {
-    it('the incoming-call popup shows the caller in the system language and sends the answer once', async () => {
-      const page = await openPage(
-        'incoming-call.html',
-        { callId: 'call-1', callerName: '王小明', language: 'zh-CN' },
-        { width: 360, height: 132 },
-      );
-      await expect.poll(() => page.textContent('#caller')).toBe('王小明');
-      expect(await page.textContent('#accept')).toBe('接听');
-      expect(await page.textContent('#decline')).toBe('拒绝');
-      await page.screenshot({ path: join(artifacts, 'desktop-incoming-call-popup.png') });
-      await page.click('#accept');
-      await page.click('#decline', { force: true });
-      expect(await page.evaluate(() => (window as any).__calls)).toEqual([['answer', true]]);
-      expect((page as any).errors).toEqual([]);
-    });
+describe('local pages in Chromium', () => {
+  it('the incoming-call popup shows the caller in the system language and sends the answer once', async () => {
+    const page = await openPage(
+      'incoming-call.html',
+      { callId: 'call-1', callerName: '王小明', language: 'zh-CN' },
+      { width: 360, height: 132 },
+    );
+    await expect.poll(() => page.textContent('#caller')).toBe('王小明');
+    expect(await page.textContent('#accept')).toBe('接听');
+    expect(await page.textContent('#decline')).toBe('拒绝');
+    await page.screenshot({ path: join(artifacts, 'desktop-incoming-call-popup.png') });
+    await page.click('#accept');
+    await page.click('#decline', { force: true });
+    expect(await page.evaluate(() => (window as any).__calls)).toEqual([['answer', true]]);
+    expect((page as any).errors).toEqual([]);
+  });
 
-    it('the screen picker lists sources safely and returns the chosen id; Escape cancels', async () => {
-      const thumbnail =
-        'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
-      const page = await openPage(
-        'screen-picker.html',
-        {
-          language: 'en',
-          sources: [
-            { id: 'screen:0:0', name: 'Screen 1', kind: 'screen', thumbnail },
-            { id: 'window:42:0', name: '<img src=x onerror=alert(1)> Editor', kind: 'window', thumbnail },
-          ],
-        },
-        { width: 720, height: 520 },
-      );
-      await expect.poll(() => page.locator('.source').count()).toBe(2);
-      // A window title is text, never markup.
-      expect(await page.locator('.source span').nth(1).textContent()).toBe(
-        '<img src=x onerror=alert(1)> Editor',
-      );
-      expect(await page.locator('.source span').nth(0).textContent()).toBe('Entire screen');
-      expect(await page.locator('.source img').count()).toBe(2);
-      await page.screenshot({ path: join(artifacts, 'desktop-screen-picker.png') });
-      await page.locator('.source').nth(1).click();
-      await page.keyboard.press('Escape');
-      expect(await page.evaluate(() => (window as any).__calls)).toEqual([
-        ['choose', 'window:42:0'],
-        ['choose', null],
-      ]);
-      expect((page as any).errors).toEqual([]);
-    });
+  it('the screen picker lists sources safely and returns the chosen id; Escape cancels', async () => {
+    const thumbnail =
+      'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+    const page = await openPage(
+      'screen-picker.html',
+      {
+        language: 'en',
+        sources: [
+          { id: 'screen:0:0', name: 'Screen 1', kind: 'screen', thumbnail },
+          { id: 'window:42:0', name: '<img src=x onerror=alert(1)> Editor', kind: 'window', thumbnail },
+        ],
+      },
+      { width: 720, height: 520 },
+    );
+    await expect.poll(() => page.locator('.source').count()).toBe(2);
+    // A window title is text, never markup.
+    expect(await page.locator('.source span').nth(1).textContent()).toBe(
+      '<img src=x onerror=alert(1)> Editor',
+    );
+    expect(await page.locator('.source span').nth(0).textContent()).toBe('Entire screen');
+    expect(await page.locator('.source img').count()).toBe(2);
+    await page.screenshot({ path: join(artifacts, 'desktop-screen-picker.png') });
+    await page.locator('.source').nth(1).click();
+    await page.keyboard.press('Escape');
+    expect(await page.evaluate(() => (window as any).__calls)).toEqual([
+      ['choose', 'window:42:0'],
+      ['choose', null],
+    ]);
+    expect((page as any).errors).toEqual([]);
+  });
 
-    it('the CSP blocks anything inline or from the network', async () => {
-      const page = await openPage('incoming-call.html', null, { width: 360, height: 132 });
-      const blocked = await page.evaluate(async () => {
-        const script = document.createElement('script');
-        script.textContent = 'window.__inline = true';
-        document.body.append(script);
-        return (window as any).__inline === true;
-      });
-      expect(blocked).toBe(false);
-      expect(((page as any).errors as string[]).some((e) => e.includes('Content Security Policy'))).toBe(
-        true,
-      );
+  it('the CSP blocks anything inline or from the network', async () => {
+    const page = await openPage('incoming-call.html', null, { width: 360, height: 132 });
+    const blocked = await page.evaluate(async () => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__inline = true';
+      document.body.append(script);
+      return (window as any).__inline === true;
     });
-  },
-);
+    expect(blocked).toBe(false);
+    expect(((page as any).errors as string[]).some((e) => e.includes('Content Security Policy'))).toBe(true);
+  });
+});
