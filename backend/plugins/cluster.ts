@@ -3,6 +3,23 @@ import fp from 'fastify-plugin';
 import { createClient } from 'redis';
 
 /**
+ * The adapter publishes cross-node requests (fetchSockets…) without awaiting them, so a publish that
+ * fails, e.g. on a client already closed during shutdown, would be an unhandled rejection that kills
+ * the process. Route those failures to the log; the adapter's own request timeout still applies.
+ */
+function guardPublish(
+  client: { publish: (...args: never[]) => Promise<unknown> },
+  onError: (err: unknown) => void,
+) {
+  const publish = client.publish.bind(client) as (...args: unknown[]) => Promise<unknown>;
+  client.publish = ((...args: unknown[]) =>
+    publish(...args).catch((err) => {
+      onError(err);
+      return 0;
+    })) as typeof client.publish;
+}
+
+/**
  * With REDIS_URL set, Socket.IO rooms span every backend node: an event emitted on one node reaches
  * sockets connected to any other. Without it the backend is a single node and needs no Redis.
  */
@@ -24,6 +41,7 @@ export default fp(
       await Promise.allSettled([pub.destroy(), sub.destroy()]);
       throw new Error(`REDIS_URL: cannot connect to Redis (${(err as Error).message})`);
     }
+    guardPublish(pub, (err) => app.log.warn({ err }, 'redis publish failed'));
     app.realtime.io.adapter(createAdapter(pub, sub));
     app.log.info('socket.io events are shared through Redis');
     app.addHook('onClose', async () => {
