@@ -63,7 +63,7 @@ export function createEffectRunner(db: Db, realtime: Realtime) {
           realtime.toUsers(audience, 'call_state', statePayload(call, effect.reason));
           break;
         case 'record': {
-          const record: { call_id: string; outcome: string; duration_seconds?: number } = {
+          const record: CallRecord = {
             call_id: call.id,
             outcome: effect.outcome,
           };
@@ -74,8 +74,7 @@ export function createEffectRunner(db: Db, realtime: Realtime) {
             senderId: call.caller_id,
             body: outcomeText(effect.outcome, effect.duration_seconds),
             clientId: `call:${call.id}`,
-            // schemas/chat.ts builds CallOutcome from a mapped array, so its static type is `never`.
-            call: record as unknown as CallRecord,
+            call: record,
           });
           if (created) realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', message);
           break;

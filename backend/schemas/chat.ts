@@ -30,9 +30,14 @@ export const LoginBody = Type.Object(
 );
 export const AuthReply = Type.Object({ access_token: Type.String(), user: UserSchema });
 
-export const CallOutcome = Type.Union(
-  ['missed', 'declined', 'cancelled', 'busy', 'ended'].map((o) => Type.Literal(o)),
-);
+export const CallOutcome = Type.Union([
+  Type.Literal('missed'),
+  Type.Literal('declined'),
+  Type.Literal('cancelled'),
+  Type.Literal('busy'),
+  Type.Literal('ended'),
+]);
+export type CallOutcome = Static<typeof CallOutcome>;
 export const CallRecordSchema = Type.Object({
   call_id: Type.String(),
   outcome: CallOutcome,
