@@ -33,6 +33,8 @@ export type CallEvent =
   | { type: 'answer'; user_id: string; accepted: boolean }
   | { type: 'cancel'; user_id: string }
   | { type: 'leave'; user_id: string }
+  /** A member of the conversation entered the call's Jitsi room (`POST /rooms/{room_id}/join`). */
+  | { type: 'joined'; user_id: string }
   | { type: 'ring_timeout' };
 
 /** What the service must do after a transition, in order. */
@@ -133,6 +135,8 @@ export function transition(call: Call, event: CallEvent, now: number): Transitio
       return cancel(call, event.user_id, now);
     case 'leave':
       return leave(call, event.user_id, now);
+    case 'joined':
+      return joined(call, event.user_id, now);
     case 'ring_timeout':
       return ringTimeout(call, now);
   }
@@ -181,6 +185,24 @@ function leave(call: Call, userId: string, now: number): Transition {
   // The caller hanging up before anyone answered is a cancel.
   if (call.state === 'ringing' && userId === call.caller_id) return cancelled(call, now);
   return settle(withStatus(call, userId, 'left'), now, [], 'left');
+}
+
+/**
+ * Entering the room makes anyone of the conversation a participant: a ringing invitee has thereby
+ * accepted (first answer wins, so a later answer from another device is refused); whoever declined,
+ * was busy, missed it, left, or was never rung is back in / newly in. Already in: nothing changes.
+ * Membership of the conversation is the caller's business (the join route checks it).
+ */
+function joined(call: Call, userId: string, now: number): Transition {
+  if (!isLive(call)) return refuse('call_ended', 'This call has already ended');
+  const me = call.participants.find((p) => p.user_id === userId);
+  if (me?.status === 'accepted') return { ok: true, call, effects: [] };
+  if (me?.status === 'ringing') return answer(call, userId, true, now);
+  let next: Call = me
+    ? withStatus(call, userId, 'accepted')
+    : { ...call, participants: [...call.participants, { user_id: userId, status: 'accepted' }] };
+  if (next.state === 'ringing') next = { ...next, state: 'active', started_at: now };
+  return settle(next, now, [], 'joined');
 }
 
 function ringTimeout(call: Call, now: number): Transition {

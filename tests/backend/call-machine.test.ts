@@ -234,4 +234,90 @@ describe('call machine: group', () => {
       code: 'call_ended',
     });
   });
+
+  describe('joined (entering the room via /join)', () => {
+    it('a decliner who joins an active call is accepted, and the call ends only when they leave too', () => {
+      const { call } = start(['bob', 'carol']);
+      const active = run(
+        call,
+        [{ type: 'answer', user_id: 'bob', accepted: true }, T0 + 1000],
+        [{ type: 'answer', user_id: 'carol', accepted: false }, T0 + 2000],
+      );
+      const r = ok(transition(active, { type: 'joined', user_id: 'carol' }, T0 + 5000));
+      expect(r.call.state).toBe('active');
+      expect(statuses(r.call)).toEqual({ alice: 'accepted', bob: 'accepted', carol: 'accepted' });
+      expect(r.effects).toEqual([{ type: 'state', reason: 'joined' }]);
+      expect(audienceOf(r.call)).toContain('carol');
+      const onlyCarol = run(
+        r.call,
+        [{ type: 'leave', user_id: 'bob' }, T0 + 10_000],
+        [{ type: 'leave', user_id: 'alice' }, T0 + 11_000],
+      );
+      expect(onlyCarol.state).toBe('active');
+      const ended = ok(transition(onlyCarol, { type: 'leave', user_id: 'carol' }, T0 + 21_000));
+      expect(ended.call.state).toBe('ended');
+      expect(ended.effects).toContainEqual({ type: 'record', outcome: 'ended', duration_seconds: 20 });
+    });
+
+    it('a ringing invitee who joins has accepted: first answer wins, a later answer is refused', () => {
+      const { call } = start(['bob', 'carol']);
+      const r = ok(transition(call, { type: 'joined', user_id: 'bob' }, T0 + 3000));
+      expect(r.call.state).toBe('active');
+      expect(r.call.started_at).toBe(T0 + 3000);
+      expect(statuses(r.call)).toEqual({ alice: 'accepted', bob: 'accepted', carol: 'ringing' });
+      expect(r.effects).toEqual([
+        { type: 'response', user_id: 'bob', accepted: true },
+        { type: 'state', reason: 'accepted' },
+      ]);
+      expect(
+        transition(r.call, { type: 'answer', user_id: 'bob', accepted: false }, T0 + 4000),
+      ).toMatchObject({ ok: false, code: 'call_not_ringing' });
+    });
+
+    it('someone never rung, busy or gone joins as accepted; joining a ringing call makes it active', () => {
+      const { call } = start(['bob', 'carol'], ['carol']);
+      const dave = ok(transition(call, { type: 'joined', user_id: 'dave' }, T0 + 1000));
+      expect(dave.call.state).toBe('active');
+      expect(dave.call.started_at).toBe(T0 + 1000);
+      expect(statuses(dave.call)).toEqual({
+        alice: 'accepted',
+        bob: 'ringing',
+        carol: 'busy',
+        dave: 'accepted',
+      });
+      expect(dave.call.participants[0]?.user_id).toBe('alice');
+      // Bob still rings until the ring deadline.
+      expect(deadlineOf(dave.call)).toBe(T0 + RING);
+      const carol = run(dave.call, [{ type: 'joined', user_id: 'carol' }, T0 + 2000]);
+      expect(statuses(carol)).toMatchObject({ carol: 'accepted' });
+      expect(audienceOf(carol)).toContain('carol');
+      // One who left comes back.
+      const back = run(
+        carol,
+        [{ type: 'leave', user_id: 'dave' }, T0 + 3000],
+        [{ type: 'joined', user_id: 'dave' }, T0 + 4000],
+      );
+      expect(statuses(back)).toMatchObject({ dave: 'accepted' });
+    });
+
+    it('joining again, or as the caller of a ringing call, changes nothing; an ended call refuses', () => {
+      const { call } = start(['bob']);
+      expect(ok(transition(call, { type: 'joined', user_id: 'alice' }, T0 + 1))).toEqual({
+        ok: true,
+        call,
+        effects: [],
+      });
+      const active = run(call, [{ type: 'answer', user_id: 'bob', accepted: true }, T0 + 2]);
+      expect(ok(transition(active, { type: 'joined', user_id: 'bob' }, T0 + 3)).effects).toEqual([]);
+      const ended = run(
+        active,
+        [{ type: 'leave', user_id: 'alice' }, T0 + 4],
+        [{ type: 'leave', user_id: 'bob' }, T0 + 5],
+      );
+      expect(transition(ended, { type: 'joined', user_id: 'bob' }, T0 + 6)).toMatchObject({
+        ok: false,
+        code: 'call_ended',
+      });
+    });
+  });
 });
