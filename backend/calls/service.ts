@@ -187,6 +187,19 @@ export function createCallService(opts: CallServiceOptions) {
     cancel: (userId: string, callId: string) => apply(callId, { type: 'cancel', user_id: userId }),
     leave: (userId: string, callId: string) => apply(callId, { type: 'leave', user_id: userId }),
 
+    /**
+     * `POST /rooms/{room_id}/join` by a member of the room's conversation: they become a participant of
+     * the room's live call (a ringing invitee thereby accepts). No live call: nothing happens, no call starts.
+     */
+    async joinRoom(userId: string, roomId: string): Promise<void> {
+      for (const call of await liveCalls(db, roomId)) {
+        await apply(call.id, { type: 'joined', user_id: userId }).catch((err) => {
+          // The call ended in between: the token is still good for the (now empty) room.
+          if (!(err instanceof AppError)) throw err;
+        });
+      }
+    },
+
     /** The room page's "conference ended": the user leaves the live call of that room, if they are in it. */
     async leaveRoom(userId: string, roomId: string): Promise<void> {
       for (const call of await liveCalls(db, roomId)) {

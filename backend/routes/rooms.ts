@@ -52,6 +52,8 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const serverUrl = app.jitsi.serverUrl();
       const moderator = (await moderatorOf(app.db, room)) === user.id;
       const token = app.jitsi.sign(room.room_id, { id: user.id, name: user.display_name, moderator });
+      // Entering an active call's room makes the user one of its participants (e.g. "join the ongoing call").
+      await app.calls.joinRoom(user.id, room.room_id);
       const base = publicBase(app.config.PUBLIC_BASE_URL, request);
       // A per-user secret: no shared cache may keep it (and a Host-dependent answer can't be served to others).
       reply.header('cache-control', 'no-store');
