@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
-import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
+import { describe, expect, it } from 'vitest';
+import { collect, emitAck, nextEvent } from '../helpers/backend.js';
+import { setUpCall, useCallBackend } from '../helpers/calls.js';
 
 /** A long ring timeout: nothing in these tests may time out on its own. */
 describe('calls over Socket.IO', () => {
-  let b: TestBackend;
-  beforeAll(async () => {
-    b = await startBackend({
-      ...TEST_JITSI_ENV,
-      RING_TIMEOUT_SECONDS: '120',
-      CALL_LEAVE_GRACE_SECONDS: '60',
-    });
-  });
-  afterAll(async () => b.close());
+  const server = useCallBackend();
 
   it('1:1: rings the callee, accept makes it active, leaving ends it with an `ended` message', async () => {
-    const { users, sockets, roomId, conversationId } = await setUpCall(b, 2);
+    const { users, sockets, roomId, conversationId } = await setUpCall(server.backend, 2);
     const [alice, bob] = users;
     const [aliceSocket, bobSocket] = sockets;
     const invitation = nextEvent(bobSocket!, 'call_invitation');
@@ -62,7 +54,7 @@ describe('calls over Socket.IO', () => {
     });
 
     // Both may now join the room; the caller is the moderator.
-    const join = await b.api(bob!.token, 'POST', `/api/v1/rooms/${roomId}/join`);
+    const join = await server.backend.api(bob!.token, 'POST', `/api/v1/rooms/${roomId}/join`);
     const claims = JSON.parse(Buffer.from(join.body.jitsi_token.split('.')[1], 'base64url').toString());
     expect(claims.context.user.moderator).toBe(false);
 
@@ -84,12 +76,16 @@ describe('calls over Socket.IO', () => {
       kind: 'call',
       call: { call_id: callId, outcome: 'ended', duration_seconds: expect.any(Number) },
     });
-    const history = await b.api(bob!.token, 'GET', `/api/v1/conversations/${conversationId}/messages`);
+    const history = await server.backend.api(
+      bob!.token,
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages`,
+    );
     expect(history.body.filter((x: any) => x.kind === 'call')).toHaveLength(1);
   });
 
   it('decline ends a 1:1 call as declined, stored as a `declined` message', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const [aliceSocket, bobSocket] = sockets;
     const invitation = nextEvent(bobSocket!, 'call_invitation');
     const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
@@ -109,7 +105,7 @@ describe('calls over Socket.IO', () => {
   });
 
   it('cancel by the caller stops the ringing; the callee cannot cancel', async () => {
-    const { sockets, roomId } = await setUpCall(b, 2);
+    const { sockets, roomId } = await setUpCall(server.backend, 2);
     const [aliceSocket, bobSocket] = sockets;
     const invitation = nextEvent(bobSocket!, 'call_invitation');
     const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
@@ -130,7 +126,7 @@ describe('calls over Socket.IO', () => {
   });
 
   it('busy: an invitee already in an active call answers busy at once, without ringing', async () => {
-    const first = await setUpCall(b, 2);
+    const first = await setUpCall(server.backend, 2);
     const [aliceSocket, bobSocket] = first.sockets;
     const bob = first.users[1]!;
     const inv = nextEvent(bobSocket!, 'call_invitation');
@@ -139,13 +135,15 @@ describe('calls over Socket.IO', () => {
     await emitAck(bobSocket!, 'call_invitation_response', { call_id, accepted: true });
 
     // Carol calls Bob while he is talking to Alice.
-    const carol = await b.register(`carol${Date.now()}`);
-    const carolSocket = await b.connect(carol.token);
-    const conv = await b.api(carol.token, 'POST', '/api/v1/conversations', {
+    const carol = await server.backend.register(`carol${Date.now()}`);
+    const carolSocket = await server.backend.connect(carol.token);
+    const conv = await server.backend.api(carol.token, 'POST', '/api/v1/conversations', {
       type: 'direct',
       user_id: bob.id,
     });
-    const room = await b.api(carol.token, 'POST', '/api/v1/rooms/create', { conversation_id: conv.body.id });
+    const room = await server.backend.api(carol.token, 'POST', '/api/v1/rooms/create', {
+      conversation_id: conv.body.id,
+    });
     const bobInvitations = collect(bobSocket!, 'call_invitation');
     const busy = nextEvent(carolSocket, 'call_state');
     const message = nextEvent(carolSocket, 'message_new');
@@ -164,7 +162,7 @@ describe('calls over Socket.IO', () => {
   });
 
   it('group: one accept, one decline; the call stays active until the last one leaves', async () => {
-    const { users, sockets, roomId, conversationId } = await setUpCall(b, 3);
+    const { users, sockets, roomId, conversationId } = await setUpCall(server.backend, 3);
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket, carolSocket] = sockets;
     const bobInv = nextEvent(bobSocket!, 'call_invitation');
@@ -199,10 +197,10 @@ describe('calls over Socket.IO', () => {
   });
 
   it('two devices of the callee: one answers, the other stops ringing; a late answer is refused', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const bob = users[1]!;
     const [aliceSocket, bobDesktop] = sockets;
-    const bobLaptop = await b.connect(bob.token);
+    const bobLaptop = await server.backend.connect(bob.token);
     const desktopRings = nextEvent(bobDesktop!, 'call_invitation');
     const laptopRings = nextEvent(bobLaptop, 'call_invitation');
     const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
@@ -218,9 +216,9 @@ describe('calls over Socket.IO', () => {
   });
 
   it('first answer wins when two devices answer at the same moment', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const [aliceSocket, bobDesktop] = sockets;
-    const bobLaptop = await b.connect(users[1]!.token);
+    const bobLaptop = await server.backend.connect(users[1]!.token);
     const ring = nextEvent(bobLaptop, 'call_invitation');
     const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
     await ring;
@@ -233,12 +231,12 @@ describe('calls over Socket.IO', () => {
   });
 
   it('a device that connects while the call rings gets the invitation at once', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const bob = users[1]!;
     sockets[1]!.disconnect();
     const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
     // Like the app, listen before connecting: the invitation may arrive together with the handshake.
-    const late = b.socket(bob.token);
+    const late = server.backend.socket(bob.token);
     const invited = nextEvent(late, 'call_invitation', (i) => i.call_id === call_id);
     late.connect();
     const invitation = await invited;
@@ -250,10 +248,10 @@ describe('calls over Socket.IO', () => {
   });
 
   it('refuses an outsider at join and at every event', async () => {
-    const { sockets, roomId } = await setUpCall(b, 2);
-    const eve = await b.register(`eve${Date.now()}`);
-    const eveSocket = await b.connect(eve.token);
-    expect((await b.api(eve.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(403);
+    const { sockets, roomId } = await setUpCall(server.backend, 2);
+    const eve = await server.backend.register(`eve${Date.now()}`);
+    const eveSocket = await server.backend.connect(eve.token);
+    expect((await server.backend.api(eve.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(403);
     expect(await emitAck(eveSocket, 'call_invitation', { room_id: roomId })).toMatchObject({
       ok: false,
       error: { code: 'not_a_member' },
@@ -276,9 +274,9 @@ describe('calls over Socket.IO', () => {
   });
 
   it('moderator goes to whoever started the live call, not to the room creator', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const moderatorFlag = async (i: number) => {
-      const join = await b.api(users[i]!.token, 'POST', `/api/v1/rooms/${roomId}/join`);
+      const join = await server.backend.api(users[i]!.token, 'POST', `/api/v1/rooms/${roomId}/join`);
       return JSON.parse(Buffer.from(join.body.jitsi_token.split('.')[1], 'base64url').toString()).context.user
         .moderator;
     };
@@ -293,7 +291,7 @@ describe('calls over Socket.IO', () => {
   });
 
   it('a device that connects during a call hears its state; a new call leaves the old one', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const [alice, bob] = users;
     const ring = nextEvent(sockets[1]!, 'call_invitation');
     const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
@@ -301,31 +299,33 @@ describe('calls over Socket.IO', () => {
     await emitAck(sockets[1]!, 'call_invitation_response', { call_id, accepted: true });
 
     // Alice reloads her app mid-call: the new socket learns it is in an active call.
-    const reloaded = b.socket(alice!.token);
+    const reloaded = server.backend.socket(alice!.token);
     const sync = nextEvent(reloaded, 'call_state');
     reloaded.connect();
     expect(await sync).toMatchObject({ call_id, state: 'active', reason: 'sync' });
 
     // Her call window died unnoticed; she calls Carol. The old call lets her go; Bob is still in it.
-    const carol = await b.register(`carol${Date.now()}`);
-    const conv = await b.api(alice!.token, 'POST', '/api/v1/conversations', {
+    const carol = await server.backend.register(`carol${Date.now()}`);
+    const conv = await server.backend.api(alice!.token, 'POST', '/api/v1/conversations', {
       type: 'direct',
       user_id: carol.id,
     });
-    const room = await b.api(alice!.token, 'POST', '/api/v1/rooms/create', { conversation_id: conv.body.id });
+    const room = await server.backend.api(alice!.token, 'POST', '/api/v1/rooms/create', {
+      conversation_id: conv.body.id,
+    });
     const aliceLeft = nextEvent(sockets[1]!, 'call_state', (st) =>
       st.participants.some((p: any) => p.user_id === alice!.id && p.status === 'left'),
     );
     const second = await emitAck(sockets[0]!, 'call_invitation', { room_id: room.body.room_id });
     expect(second.ok).toBe(true);
     expect(await aliceLeft).toMatchObject({ call_id, state: 'active' });
-    expect((await b.api(bob!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
+    expect((await server.backend.api(bob!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
     await emitAck(sockets[0]!, 'call_cancel', { call_id: second.call_id });
     await emitAck(sockets[1]!, 'call_leave', { call_id });
   });
 
   it('calling again in a room whose call only the caller is still in starts a fresh call', async () => {
-    const { sockets, roomId } = await setUpCall(b, 2);
+    const { sockets, roomId } = await setUpCall(server.backend, 2);
     const ring = nextEvent(sockets[1]!, 'call_invitation');
     const first = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
@@ -352,7 +352,7 @@ describe('calls over Socket.IO', () => {
   });
 
   it('checks every payload and refuses unknown calls and rooms with clear codes', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 2);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const s = sockets[0]!;
     for (const [event, payload] of [
       ['call_invitation', {}],

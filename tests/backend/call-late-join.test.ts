@@ -1,24 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
-import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
+import { describe, expect, it } from 'vitest';
+import { emitAck, nextEvent } from '../helpers/backend.js';
+import { setUpCall, useCallBackend } from '../helpers/calls.js';
 
 const statusOf = (state: any, userId: string) =>
   state.participants.find((p: any) => p.user_id === userId)?.status;
 
 /** Joining an ongoing call's room through `POST /rooms/{room_id}/join` makes a member a participant. */
 describe('joining an ongoing call via /join', () => {
-  let b: TestBackend;
-  beforeAll(async () => {
-    b = await startBackend({
-      ...TEST_JITSI_ENV,
-      RING_TIMEOUT_SECONDS: '120',
-      CALL_LEAVE_GRACE_SECONDS: '60',
-    });
-  });
-  afterAll(async () => b.close());
+  const server = useCallBackend();
 
   it('a member who declined joins later: accepted for everyone, and the call lasts until they leave', async () => {
-    const { users, sockets, roomId, conversationId } = await setUpCall(b, 3);
+    const { users, sockets, roomId, conversationId } = await setUpCall(server.backend, 3);
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket, carolSocket] = sockets;
     const rung = [nextEvent(bobSocket!, 'call_invitation'), nextEvent(carolSocket!, 'call_invitation')];
@@ -33,7 +25,7 @@ describe('joining an ongoing call via /join', () => {
     const joinedSeen = sockets.map((s) =>
       nextEvent(s, 'call_state', (st) => st.call_id === call_id && statusOf(st, carol!.id) === 'accepted'),
     );
-    const join = await b.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`);
+    const join = await server.backend.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`);
     expect(join.status).toBe(200);
     expect(join.body.jitsi_token).toEqual(expect.any(String));
     const [forAlice, forBob, forCarol] = await Promise.all(joinedSeen);
@@ -53,7 +45,7 @@ describe('joining an ongoing call via /join', () => {
     expect(forAlice).toEqual(forCarol);
     expect(forBob).toEqual(forCarol);
     // Joining again (a reload of the room page) changes nothing and still answers a token.
-    expect((await b.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
+    expect((await server.backend.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
 
     // Bob and Alice hang up: Carol is still talking, so the call goes on.
     await emitAck(bobSocket!, 'call_leave', { call_id });
@@ -73,7 +65,11 @@ describe('joining an ongoing call via /join', () => {
     expect(await emitAck(carolSocket!, 'call_leave', { call_id })).toEqual({ ok: true, call_id });
     expect((await ended).participants.map((p: any) => p.status)).toEqual(['left', 'left', 'left']);
     expect((await message).call).toMatchObject({ call_id, outcome: 'ended' });
-    const history = await b.api(bob!.token, 'GET', `/api/v1/conversations/${conversationId}/messages`);
+    const history = await server.backend.api(
+      bob!.token,
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages`,
+    );
     const records = history.body.filter((m: any) => m.kind === 'call');
     expect(records).toHaveLength(1);
     expect(records[0].call).toMatchObject({
@@ -84,10 +80,10 @@ describe('joining an ongoing call via /join', () => {
   });
 
   it('a ringing invitee who joins has accepted: the caller hears it, their other device stops ringing', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 3);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 3);
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket, carolSocket] = sockets;
-    const bobPhone = await b.connect(bob!.token);
+    const bobPhone = await server.backend.connect(bob!.token);
     const rung = [nextEvent(bobPhone, 'call_invitation'), nextEvent(carolSocket!, 'call_invitation')];
     const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
     await Promise.all(rung);
@@ -99,7 +95,7 @@ describe('joining an ongoing call via /join', () => {
       (s) => s.call_id === call_id && s.state !== 'ringing',
     );
     // Bob opens the room from a deep link on his desktop instead of answering the ring.
-    expect((await b.api(bob!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
+    expect((await server.backend.api(bob!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
     expect(await response).toEqual({ call_id, user_id: bob!.id, accepted: true });
     const state = await phoneStops;
     expect(state.state).toBe('active');
@@ -118,7 +114,7 @@ describe('joining an ongoing call via /join', () => {
   });
 
   it('a member who was not rung (a 1:1 call inside a group) joins as a participant', async () => {
-    const { users, sockets, roomId } = await setUpCall(b, 3);
+    const { users, sockets, roomId } = await setUpCall(server.backend, 3);
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket] = sockets;
     const rung = nextEvent(bobSocket!, 'call_invitation');
@@ -129,7 +125,7 @@ describe('joining an ongoing call via /join', () => {
     await rung;
     await emitAck(bobSocket!, 'call_invitation_response', { call_id, accepted: true });
     const carolIn = nextEvent(aliceSocket!, 'call_state', (s) => statusOf(s, carol!.id) === 'accepted');
-    expect((await b.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
+    expect((await server.backend.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
     expect((await carolIn).participants).toEqual([
       { user_id: alice!.id, status: 'accepted' },
       { user_id: bob!.id, status: 'accepted' },
@@ -140,10 +136,10 @@ describe('joining an ongoing call via /join', () => {
   });
 
   it('joining a room with no live call starts nothing: the next call rings as usual', async () => {
-    const { users, sockets, roomId, conversationId } = await setUpCall(b, 3);
+    const { users, sockets, roomId, conversationId } = await setUpCall(server.backend, 3);
     const [, , carol] = users;
     const [aliceSocket, bobSocket] = sockets;
-    expect((await b.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
+    expect((await server.backend.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
     // Had the join created a call, this would be `call_in_progress`.
     const rung = nextEvent(bobSocket!, 'call_invitation');
     const first = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
@@ -154,12 +150,16 @@ describe('joining an ongoing call via /join', () => {
     await cancelled;
 
     // Nor does a join after the call ended revive it.
-    expect((await b.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
+    expect((await server.backend.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
     const second = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
     expect(second).toEqual({ ok: true, call_id: expect.any(String) });
     expect(second.call_id).not.toBe(first.call_id);
     await emitAck(aliceSocket!, 'call_cancel', { call_id: second.call_id });
-    const history = await b.api(carol!.token, 'GET', `/api/v1/conversations/${conversationId}/messages`);
+    const history = await server.backend.api(
+      carol!.token,
+      'GET',
+      `/api/v1/conversations/${conversationId}/messages`,
+    );
     expect(history.body.filter((m: any) => m.kind === 'call').map((m: any) => m.call.outcome)).toEqual([
       'cancelled',
       'cancelled',

@@ -1,7 +1,7 @@
 import { createSigner } from 'fast-jwt';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
-import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
+import { describe, expect, it } from 'vitest';
+import { emitAck, nextEvent } from '../helpers/backend.js';
+import { setUpCall, TEST_JITSI_ENV, useCallBackend } from '../helpers/calls.js';
 
 /** Sends the body the way navigator.sendBeacon does with a string: text/plain. */
 async function beacon(url: string, body: string): Promise<number> {
@@ -24,25 +24,17 @@ async function postJson(url: string, body: unknown): Promise<{ status: number; b
 }
 
 describe('POST /room/{room_id}/leave', () => {
-  let b: TestBackend;
-  beforeAll(async () => {
-    b = await startBackend({
-      ...TEST_JITSI_ENV,
-      RING_TIMEOUT_SECONDS: '120',
-      CALL_LEAVE_GRACE_SECONDS: '60',
-    });
-  });
-  afterAll(async () => b.close());
+  const server = useCallBackend();
 
   async function activeCall() {
-    const setup = await setUpCall(b, 2);
+    const setup = await setUpCall(server.backend, 2);
     const [aliceSocket, bobSocket] = setup.sockets;
     const invitation = nextEvent(bobSocket!, 'call_invitation');
     const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: setup.roomId });
     await invitation;
     await emitAck(bobSocket!, 'call_invitation_response', { call_id, accepted: true });
     const tokenOf = async (i: number) =>
-      (await b.api(setup.users[i]!.token, 'POST', `/api/v1/rooms/${setup.roomId}/join`)).body
+      (await server.backend.api(setup.users[i]!.token, 'POST', `/api/v1/rooms/${setup.roomId}/join`)).body
         .jitsi_token as string;
     return { ...setup, call_id, aliceJwt: await tokenOf(0), bobJwt: await tokenOf(1) };
   }
@@ -52,22 +44,26 @@ describe('POST /room/{room_id}/leave', () => {
     const bobLeft = nextEvent(sockets[0]!, 'call_state', (s) =>
       s.participants.some((p: any) => p.user_id === users[1]!.id && p.status === 'left'),
     );
-    const res = await postJson(`${b.url}/room/${roomId}/leave`, { jwt: bobJwt });
+    const res = await postJson(`${server.backend.url}/room/${roomId}/leave`, { jwt: bobJwt });
     expect(res.status).toBe(204);
     expect((await bobLeft).state).toBe('active');
     const ended = nextEvent(sockets[1]!, 'call_state', (s) => s.state === 'ended');
     const message = nextEvent(sockets[1]!, 'message_new');
-    expect(await beacon(`${b.url}/room/${roomId}/leave`, JSON.stringify({ jwt: aliceJwt }))).toBe(204);
+    expect(
+      await beacon(`${server.backend.url}/room/${roomId}/leave`, JSON.stringify({ jwt: aliceJwt })),
+    ).toBe(204);
     expect((await ended).call_id).toBe(call_id);
     expect((await message).call).toMatchObject({ call_id, outcome: 'ended' });
     // Leaving again (a second beacon) changes nothing and still answers 204.
-    expect(await beacon(`${b.url}/room/${roomId}/leave`, JSON.stringify({ jwt: aliceJwt }))).toBe(204);
+    expect(
+      await beacon(`${server.backend.url}/room/${roomId}/leave`, JSON.stringify({ jwt: aliceJwt })),
+    ).toBe(204);
   });
 
   it('answers 401 for a missing, malformed, forged or other-room token, and 404 for an unknown room', async () => {
     const { roomId, bobJwt, users } = await activeCall();
-    const other = await setUpCall(b, 2);
-    const url = `${b.url}/room/${roomId}/leave`;
+    const other = await setUpCall(server.backend, 2);
+    const url = `${server.backend.url}/room/${roomId}/leave`;
     expect((await postJson(url, {})).status).toBe(401);
     expect((await postJson(url, { jwt: 'not.a.jwt' })).status).toBe(401);
     expect(await beacon(url, 'not json')).toBe(401);
@@ -90,7 +86,7 @@ describe('POST /room/{room_id}/leave', () => {
       context: { user: { id: users[1]!.id, name: 'x', moderator: false } },
     });
     expect((await postJson(url, { jwt: expired })).status).toBe(401);
-    const wrongRoom = await postJson(`${b.url}/room/${other.roomId}/leave`, { jwt: bobJwt });
+    const wrongRoom = await postJson(`${server.backend.url}/room/${other.roomId}/leave`, { jwt: bobJwt });
     expect(wrongRoom.status).toBe(401);
     expect(wrongRoom.body.error.code).toBe('unauthorized');
 
@@ -102,6 +98,8 @@ describe('POST /room/{room_id}/leave', () => {
       exp: Math.floor(Date.now() / 1000) + 600,
       context: { user: { id: users[1]!.id, name: 'x', moderator: false } },
     });
-    expect((await postJson(`${b.url}/room/no-such-room-x/leave`, { jwt: unknown })).status).toBe(404);
+    expect((await postJson(`${server.backend.url}/room/no-such-room-x/leave`, { jwt: unknown })).status).toBe(
+      404,
+    );
   });
 });

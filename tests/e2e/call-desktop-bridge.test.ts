@@ -1,15 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
-import {
-  decodeJwt,
-  jwtOfRoomUrl,
-  launchChromium,
-  newUserPage,
-  openSignedIn,
-  requireBuiltRenderer,
-} from '../helpers/browser.js';
-import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { TestUser } from '../helpers/backend.js';
+import { decodeJwt, jwtOfRoomUrl, openSignedIn } from '../helpers/browser.js';
+import { useCallUi } from '../helpers/call-ui.js';
 
 /**
  * A recording stand-in for the Electron preload's `window.peaceDesktop` (the binary cannot run here): it
@@ -56,38 +49,12 @@ function installFakeBridge(token: string): void {
 }
 
 describe('chat UI in the desktop app (preload bridge present)', () => {
-  let jitsi: FakeJitsi;
-  let backend: TestBackend;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    requireBuiltRenderer();
-    jitsi = await startFakeJitsi();
-    backend = await startBackend({
-      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-      JITSI_SERVER_URL: jitsi.url,
-      JITSI_APP_ID: 'peace-e2e',
-      JITSI_APP_SECRET: 'call-ui-test-secret-0123456789abcdef',
-    });
-    browser = await launchChromium({ media: true });
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await backend?.close();
-    await jitsi?.close();
-  });
+  const ui = useCallUi();
 
   async function desktopPage(user: TestUser): Promise<Page> {
-    const { context, page } = await newUserPage(browser);
-    contexts.push(context);
+    const page = await ui.newPage();
     await page.addInitScript(installFakeBridge, user.token);
-    await page.goto(backend.url);
+    await page.goto(ui.backend.url);
     await page.getByTestId('me-name').waitFor();
     return page;
   }
@@ -99,13 +66,12 @@ describe('chat UI in the desktop app (preload bridge present)', () => {
     );
 
   it('rings through the bridge, answers from its popup, opens the call window, and leaves when it closes', async () => {
-    const alice = await backend.register('alice_desk', 'Alice');
-    const bob = await backend.register('bob_desk', 'Bob');
-    await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    const alice = await ui.backend.register('alice_desk', 'Alice');
+    const bob = await ui.backend.register('bob_desk', 'Bob');
+    await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
     const bobPage = await desktopPage(bob);
-    const { context, page: alicePage } = await newUserPage(browser);
-    contexts.push(context);
-    await openSignedIn(alicePage, backend.url, alice.token);
+    const alicePage = await ui.newPage();
+    await openSignedIn(alicePage, ui.backend.url, alice.token);
     await alicePage.locator('[data-testid="conversation"][data-title="Bob"]').click();
     await alicePage.locator('.chat-header [data-online="true"]').waitFor();
 

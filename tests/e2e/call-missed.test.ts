@@ -1,56 +1,22 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type TestBackend } from '../helpers/backend.js';
-import {
-  launchChromium,
-  newUserPage,
-  openSignedIn,
-  requireBuiltRenderer,
-  screenshot,
-} from '../helpers/browser.js';
-import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { openSignedIn, screenshot } from '../helpers/browser.js';
+import { useCallUi } from '../helpers/call-ui.js';
 
 /** An unanswered call becomes missed after RING_TIMEOUT_SECONDS (short here). */
 describe('missed call UI', () => {
-  let jitsi: FakeJitsi;
-  let backend: TestBackend;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    requireBuiltRenderer();
-    jitsi = await startFakeJitsi();
-    backend = await startBackend({
-      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-      RING_TIMEOUT_SECONDS: '2',
-      JITSI_SERVER_URL: jitsi.url,
-      JITSI_APP_ID: 'peace-e2e',
-      JITSI_APP_SECRET: 'call-ui-test-secret-0123456789abcdef',
-    });
-    browser = await launchChromium({ media: true });
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await backend?.close();
-    await jitsi?.close();
-  });
+  const ui = useCallUi({ RING_TIMEOUT_SECONDS: '2' });
 
   async function device(token: string): Promise<Page> {
-    const { context, page } = await newUserPage(browser);
-    contexts.push(context);
-    await openSignedIn(page, backend.url, token);
+    const page = await ui.newPage();
+    await openSignedIn(page, ui.backend.url, token);
     return page;
   }
 
   it('nobody answers: A reads "No answer.", B stops ringing and sees a missed call', async () => {
-    const alice = await backend.register('alice_missed', 'Alice');
-    const bob = await backend.register('bob_missed', 'Bob');
-    await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    const alice = await ui.backend.register('alice_missed', 'Alice');
+    const bob = await ui.backend.register('bob_missed', 'Bob');
+    await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
     const alicePage = await device(alice.token);
     const bobPage = await device(bob.token);
     await alicePage.locator('[data-testid="conversation"][data-title="Bob"]').click();

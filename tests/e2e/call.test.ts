@@ -1,55 +1,21 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
-import {
-  decodeJwt,
-  jwtOfRoomUrl,
-  launchChromium,
-  newUserPage,
-  openSignedIn,
-  requireBuiltRenderer,
-  screenshot,
-} from '../helpers/browser.js';
-import { type FakeJitsi, startFakeJitsi } from '../helpers/fake-jitsi.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { TestUser } from '../helpers/backend.js';
+import { decodeJwt, jwtOfRoomUrl, openSignedIn, screenshot } from '../helpers/browser.js';
+import { useCallUi } from '../helpers/call-ui.js';
 
 /**
  * Video calls through the chat UI: A presses the call button, B's incoming-call view rings, and the
  * answers reach everyone, in headless Chromium against the real backend and a stand-in Jitsi.
  */
 describe('call UI', () => {
-  let jitsi: FakeJitsi;
-  let backend: TestBackend;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const ui = useCallUi();
   let run = 0;
-
-  beforeAll(async () => {
-    requireBuiltRenderer();
-    jitsi = await startFakeJitsi();
-    backend = await startBackend({
-      AUTH_RATE_LIMIT_PER_MINUTE: '10000',
-      JITSI_SERVER_URL: jitsi.url,
-      JITSI_APP_ID: 'peace-e2e',
-      JITSI_APP_SECRET: 'call-ui-test-secret-0123456789abcdef',
-    });
-    browser = await launchChromium({ media: true });
-  });
-
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await backend?.close();
-    await jitsi?.close();
-  });
 
   /** A signed-in chat page of `user` in a fresh context (one device). */
   async function device(user: TestUser, locale?: string): Promise<Page> {
-    const { context, page } = await newUserPage(browser, { locale });
-    contexts.push(context);
-    await openSignedIn(page, backend.url, user.token);
+    const page = await ui.newPage({ locale });
+    await openSignedIn(page, ui.backend.url, user.token);
     return page;
   }
 
@@ -57,9 +23,9 @@ describe('call UI', () => {
   async function pair(): Promise<{ alice: TestUser; bob: TestUser; alicePage: Page; bobPage: Page }> {
     run++;
     const tag = `${run}x${Date.now() % 100000}`;
-    const alice = await backend.register(`alice${tag}`, `Alice ${run}`);
-    const bob = await backend.register(`bob${tag}`, `Bob ${run}`);
-    await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    const alice = await ui.backend.register(`alice${tag}`, `Alice ${run}`);
+    const bob = await ui.backend.register(`bob${tag}`, `Bob ${run}`);
+    await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
     const alicePage = await device(alice);
     const bobPage = await device(bob);
     await alicePage.locator(`[data-testid="conversation"][data-title="Bob ${run}"]`).click();
@@ -155,9 +121,9 @@ describe('call UI', () => {
     run++;
     const tag = `${run}x${Date.now() % 100000}`;
     const [alice, bob, carol] = await Promise.all(
-      ['alice', 'bob', 'carol'].map((name) => backend.register(`${name}${tag}`, `${name} ${run}`)),
+      ['alice', 'bob', 'carol'].map((name) => ui.backend.register(`${name}${tag}`, `${name} ${run}`)),
     );
-    await backend.api(alice!.token, 'POST', '/api/v1/conversations', {
+    await ui.backend.api(alice!.token, 'POST', '/api/v1/conversations', {
       type: 'group',
       title: `Team ${run}`,
       member_ids: [bob!.id, carol!.id],

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Socket } from 'socket.io-client';
-import type { TestBackend, TestUser } from './backend.js';
+import { afterAll, beforeAll } from 'vitest';
+import { startBackend, type TestBackend, type TestUser } from './backend.js';
 
 /** Jitsi settings for call tests: a stand-in address is fine, nothing connects to it. */
 export const TEST_JITSI_ENV = {
@@ -41,4 +42,32 @@ export async function setUpCall(b: TestBackend, count: number): Promise<CallSetu
   if (room.status !== 201) throw new Error(`room: ${room.status}`);
   const sockets = await Promise.all(users.map((u) => b.connect(u.token)));
   return { users, sockets, conversationId: conv.body.id, roomId: room.body.room_id };
+}
+
+/** The backend of a call test file; `backend` is usable inside tests (after `beforeAll`). */
+export interface CallBackend {
+  readonly backend: TestBackend;
+}
+
+/**
+ * Registers hooks in the enclosing `describe` that start the backend with {@link TEST_JITSI_ENV} and
+ * timers long enough that nothing rings out or ends on its own during a test (`extraEnv` overrides).
+ */
+export function useCallBackend(extraEnv: Record<string, string> = {}): CallBackend {
+  let backend: TestBackend | undefined;
+  beforeAll(async () => {
+    backend = await startBackend({
+      ...TEST_JITSI_ENV,
+      RING_TIMEOUT_SECONDS: '120',
+      CALL_LEAVE_GRACE_SECONDS: '60',
+      ...extraEnv,
+    });
+  });
+  afterAll(async () => backend?.close());
+  return {
+    get backend() {
+      if (!backend) throw new Error('useCallBackend: the backend is only available inside tests');
+      return backend;
+    },
+  };
 }
