@@ -29,7 +29,7 @@ export function redactUrl(url: string): string {
 }
 
 /** Logger options: structured, and free of passwords, tokens and Authorization headers. */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
     redact: [

@@ -15,7 +15,7 @@ describe('Jitsi tokens and logs', () => {
       },
     });
     b = await startBackend({ ...TEST_JITSI_ENV, RING_TIMEOUT_SECONDS: '120' }, undefined, {
-      logger: { ...(loggerOptions('trace') as object), stream },
+      logger: { ...loggerOptions('trace'), stream },
     });
   });
   afterAll(async () => b.close());

@@ -89,7 +89,7 @@ describe('chat UI in the desktop app (preload bridge present)', () => {
       invitation.call_id,
     );
     await expect.poll(async () => (await calls(bobPage, 'openCallWindow')).length).toBe(1);
-    const [[roomUrl, callId]] = (await calls(bobPage, 'openCallWindow')) as [string, string][];
+    const [[roomUrl, callId]] = (await calls(bobPage, 'openCallWindow')) as [[string, string]];
     expect(callId).toBe(invitation.call_id);
     expect(decodeJwt(jwtOfRoomUrl(roomUrl)).context.user.id).toBe(bob.id);
     expect(decodeJwt(jwtOfRoomUrl(roomUrl)).room).toBe(invitation.room_id);
