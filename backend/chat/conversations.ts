@@ -100,22 +100,24 @@ export async function openDirect(
       .onConflict((oc) => oc.column('direct_key').doNothing())
       .executeTakeFirst();
     if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    const members = [...new Set([userId, otherId])];
     await trx
       .insertInto('members')
-      .values(
-        members.map((user_id) => ({
-          conversation_id: id,
-          user_id,
-          last_read_message_id: null,
-          joined_at: now,
-        })),
-      )
+      .values(memberRows(id, [...new Set([userId, otherId])], now))
       .execute();
     return true;
   });
   if (!inserted) return openDirect(db, userId, otherId);
   return { conversation: (await getConversation(db, id)) as Conversation, created: true };
+}
+
+/** New members of a conversation: nothing read yet. */
+function memberRows(conversationId: string, userIds: string[], joinedAt: string) {
+  return userIds.map((user_id) => ({
+    conversation_id: conversationId,
+    user_id,
+    last_read_message_id: null,
+    joined_at: joinedAt,
+  }));
 }
 
 /** Creates a group of the creator and `memberIds` (which must exist) in one transaction; the creator is never added twice. */
@@ -135,14 +137,7 @@ export async function createGroup(
       .execute();
     await trx
       .insertInto('members')
-      .values(
-        members.map((user_id) => ({
-          conversation_id: id,
-          user_id,
-          last_read_message_id: null,
-          joined_at: now,
-        })),
-      )
+      .values(memberRows(id, members, now))
       .execute();
   });
   return (await getConversation(db, id)) as Conversation;
