@@ -51,13 +51,11 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   const app = Fastify({
     logger: loggerOptions(config.LOG_LEVEL),
     trustProxy: config.TRUST_PROXY,
-    ajv: {
-      customOptions: { removeAdditional: true, coerceTypes: 'array', useDefaults: true, allErrors: false },
-    },
     ...opts,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandler(app);
+  // Validation (Ajv instances and their options) is set up in one place: lib/validation.ts.
   installValidation(app);
   await app.register(configPlugin, { config });
   await app.register(helmet, {
