@@ -16,5 +16,6 @@ writeFileSync(join(build, 'icon.png'), render(512));
 writeFileSync(join(build, 'icon.icns'), png2icons.createICNS(master, png2icons.BICUBIC, 0));
 writeFileSync(join(build, 'icon.ico'), png2icons.createICO(master, png2icons.BICUBIC, 0, true, true));
 mkdirSync(join(build, 'icons'), { recursive: true });
-for (const size of [16, 32, 48, 64, 128, 256, 512]) writeFileSync(join(build, 'icons', `${size}x${size}.png`), render(size));
+for (const size of [16, 32, 48, 64, 128, 256, 512])
+  writeFileSync(join(build, 'icons', `${size}x${size}.png`), render(size));
 console.log('make-icons: wrote build/icon.{png,ico,icns} and build/icons/');
