@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { app, session } from 'electron';
-import type { DesktopSettings } from './config/desktop-config.js';
+import type { DesktopSettings, SettingKey } from './config/desktop-config.js';
 import type { DeepLinkInbox } from './deep-links.js';
 import { pickLanguage, stringsFor } from './i18n.js';
 import { IncomingCalls } from './incoming/incoming-calls.js';
@@ -15,6 +15,9 @@ import { ScreenShare } from './screen-share.js';
 import { setupSecurity } from './security/setup-security.js';
 import { SessionTokenStore } from './session-token.js';
 import { setupTray, type TrayController } from './tray/setup-tray.js';
+import { setupUpdates } from './updates/setup-updates.js';
+import type { UpdateController, Updater } from './updates/update-controller.js';
+import { planUpdates } from './updates/update-policy.js';
 import { CallWindows } from './windows/call-windows.js';
 import { setupMainWindow, showMainWindow } from './windows/main-window.js';
 import { WindowRegistry } from './windows/window-registry.js';
@@ -26,12 +29,28 @@ export interface DesktopApp {
   incomingCalls: IncomingCalls;
   tray: TrayController;
   screenShare: ScreenShare;
+  updates: UpdateController | null;
   showMain(): void;
 }
 
+/** What start-up learnt besides the settings. */
+export interface ReadyOptions {
+  /** Settings IT policy locked. */
+  locked?: readonly SettingKey[];
+  /** Replaces electron-updater (tests). */
+  loadUpdater?(): Updater;
+}
+
 /** Sets up windows, tray, IPC and guards; `deepLinks` already collects links that arrived early. */
-export function onReady(settings: DesktopSettings, deepLinks: DeepLinkInbox): DesktopApp {
-  const language = pickLanguage(app.getPreferredSystemLanguages());
+export function onReady(
+  settings: DesktopSettings,
+  deepLinks: DeepLinkInbox,
+  options: ReadyOptions = {},
+): DesktopApp {
+  const locked = new Set(options.locked ?? []);
+  const language = pickLanguage(
+    settings.language === 'system' ? app.getPreferredSystemLanguages() : [settings.language],
+  );
   const strings = stringsFor(language);
   const backendOrigin = settings.serverUrl;
   const registry = new WindowRegistry();
@@ -54,8 +73,15 @@ export function onReady(settings: DesktopSettings, deepLinks: DeepLinkInbox): De
     strings,
     showMain,
     setDoNotDisturb: (on) => incomingCalls.dispatch({ type: 'do-not-disturb', on }),
+    doNotDisturbLocked: locked.has('doNotDisturb'),
     quit: () => app.quit(),
   });
+  if (settings.doNotDisturb) {
+    incomingCalls.dispatch({ type: 'do-not-disturb', on: true });
+    tray.update({ doNotDisturb: true });
+  }
+  // Only an installed app registers itself (from source it would register the bare Electron binary).
+  if (app.isPackaged) app.setLoginItemSettings({ openAtLogin: settings.startAtLogin });
   const callWindows = new CallWindows({
     registry,
     backendOrigin,
@@ -63,8 +89,19 @@ export function onReady(settings: DesktopSettings, deepLinks: DeepLinkInbox): De
     strings,
     onClosed: (callId) => {
       sendEvent(mainWindow(), 'call/window-closed', callId);
-      if (callWindows.count() === 0) tray.update({ inCall: false });
+      if (callWindows.count() === 0) {
+        tray.update({ inCall: false });
+        updates?.callsEnded();
+      }
     },
+  });
+  const updates = setupUpdates({
+    plan: planUpdates(settings, app.isPackaged === true),
+    strings,
+    tray,
+    mainWindow,
+    inCall: () => callWindows.count() > 0,
+    loadUpdater: options.loadUpdater,
   });
   setupIpc(anchors, {
     config: { serverUrl: backendOrigin, language },
@@ -85,5 +122,5 @@ export function onReady(settings: DesktopSettings, deepLinks: DeepLinkInbox): De
     deepLinks.receiveArgv(argv);
   });
   app.on('activate', showMain);
-  return { registry, callWindows, incomingCalls, tray, screenShare, showMain };
+  return { registry, callWindows, incomingCalls, tray, screenShare, updates, showMain };
 }

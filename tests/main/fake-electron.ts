@@ -67,6 +67,8 @@ export class FakeBrowserWindow extends EventEmitter {
   alwaysOnTop = false;
   loadedUrl: string | null = null;
   loadedFile: string | null = null;
+  /** Taskbar/dock progress: -1 when none is shown. */
+  progress = -1;
 
   constructor(readonly options: Record<string, any> = {}) {
     super();
@@ -130,6 +132,9 @@ export class FakeBrowserWindow extends EventEmitter {
     this.alwaysOnTop = flag;
   }
   setVisibleOnAllWorkspaces() {}
+  setProgressBar(value: number) {
+    this.progress = value;
+  }
 }
 
 type Handler = (event: any, ...args: unknown[]) => unknown;
@@ -166,6 +171,9 @@ class FakeApp extends EventEmitter {
   protocols: string[] = [];
   userData = tmpdir();
   languages = ['en-US'];
+  /** False as when run from source; update tests set it. */
+  isPackaged = false;
+  loginItem: { openAtLogin?: boolean } | null = null;
   bounces: Array<{ id: number; cancelled: boolean }> = [];
   dock = {
     bounce: () => {
@@ -206,6 +214,9 @@ class FakeApp extends EventEmitter {
     return true;
   }
   setAppUserModelId() {}
+  setLoginItemSettings(settings: { openAtLogin?: boolean }) {
+    this.loginItem = settings;
+  }
 }
 export const app = new FakeApp();
 
@@ -379,6 +390,8 @@ export function resetFakeElectron(): void {
     protocols: [],
     bounces: [],
     languages: ['en-US'],
+    isPackaged: false,
+    loginItem: null,
   });
   session.defaultSession = new FakeSession();
   shell.opened = [];
