@@ -62,12 +62,13 @@ export class UpdateController {
       log(`Updates off: ${plan.reason}`);
       return;
     }
-    updater.autoDownload = true;
-    updater.autoInstallOnAppQuit = true;
+    updater.setFeedURL(plan.feed);
+    // electron-updater's channel setter also allows downgrades, so the order matters.
+    updater.channel = plan.feed.channel;
     updater.allowDowngrade = false;
     updater.allowPrerelease = plan.allowPrerelease;
-    updater.setFeedURL(plan.feed);
-    updater.channel = plan.feed.channel; // after setFeedURL, which may reset it
+    updater.autoDownload = true;
+    updater.autoInstallOnAppQuit = true;
     updater.on('download-progress', (progress: { percent: number }) =>
       this.#set({ phase: 'downloading', percent: Math.floor(progress.percent) }),
     );

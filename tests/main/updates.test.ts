@@ -14,10 +14,18 @@ class FakeUpdater extends EventEmitter implements Updater {
   autoInstallOnAppQuit = false;
   allowDowngrade = true;
   allowPrerelease = true;
-  channel: string | null = null;
+  #channel: string | null = null;
   feed: unknown = null;
   checks = 0;
   installs: unknown[][] = [];
+  get channel() {
+    return this.#channel;
+  }
+  /** As electron-updater's: setting a channel also allows downgrades. */
+  set channel(value: string | null) {
+    this.#channel = value;
+    this.allowDowngrade = true;
+  }
   setFeedURL(options: unknown) {
     this.feed = options;
   }
