@@ -42,8 +42,9 @@ export function policyLayer(
   for (const [name, value] of Object.entries(values)) {
     const key = settingForName(name);
     if (key) layer.values[key] = value;
-    // `$schema` and other `$` keys are editor aids, not policy.
-    else if (!name.startsWith('$')) warnings.push(`Ignoring unknown policy ${name} in ${source}`);
+    // `$schema` is an editor aid and Payload* keys come with configuration profiles: not policy.
+    else if (!name.startsWith('$') && !name.startsWith('Payload'))
+      warnings.push(`Ignoring unknown policy ${name} in ${source}`);
   }
   return { layer, warnings };
 }
