@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { app, session } from 'electron';
 import type { DesktopSettings, SettingKey } from './config/desktop-config.js';
+import { userConfigPath } from './config/load-settings.js';
 import type { DeepLinkInbox } from './deep-links.js';
 import { pickLanguage, stringsFor } from './i18n.js';
 import { IncomingCalls } from './incoming/incoming-calls.js';
@@ -20,6 +21,7 @@ import type { UpdateController, Updater } from './updates/update-controller.js';
 import { planUpdates } from './updates/update-policy.js';
 import { CallWindows } from './windows/call-windows.js';
 import { setupMainWindow, showMainWindow } from './windows/main-window.js';
+import { SettingsWindow } from './windows/settings-window.js';
 import { WindowRegistry } from './windows/window-registry.js';
 
 /** The running desktop app, returned for tests and for `second-instance`. */
@@ -30,6 +32,7 @@ export interface DesktopApp {
   tray: TrayController;
   screenShare: ScreenShare;
   updates: UpdateController | null;
+  settingsWindow: SettingsWindow;
   showMain(): void;
 }
 
@@ -72,10 +75,24 @@ export function onReady(
   const tray = setupTray({
     strings,
     showMain,
-    setDoNotDisturb: (on) => incomingCalls.dispatch({ type: 'do-not-disturb', on }),
+    // The tray toggle is the same setting as the screen's: saved, and refused when locked.
+    setDoNotDisturb: (on) => settingsWindow.change('doNotDisturb', on),
     doNotDisturbLocked: locked.has('doNotDisturb'),
     quit: () => app.quit(),
   });
+  const settingsWindow = new SettingsWindow({
+    registry,
+    strings,
+    language,
+    settings,
+    locked: [...locked],
+    userConfigPath: userConfigPath(app.getPath('userData')),
+    onDoNotDisturb: (on) => {
+      incomingCalls.dispatch({ type: 'do-not-disturb', on });
+      tray.update({ doNotDisturb: on });
+    },
+  });
+  tray.setExtraItems('settings', [{ label: strings.traySettings, click: () => settingsWindow.open() }]);
   if (settings.doNotDisturb) {
     incomingCalls.dispatch({ type: 'do-not-disturb', on: true });
     tray.update({ doNotDisturb: true });
@@ -110,6 +127,7 @@ export function onReady(
     tray,
     sessionToken: new SessionTokenStore(join(app.getPath('userData'), 'session-token.bin')),
     screenShare,
+    settingsWindow,
   });
 
   setupMainWindow({ registry, backendOrigin, strings, onLoaded: () => deepLinks.markReady() });
@@ -122,5 +140,5 @@ export function onReady(
     deepLinks.receiveArgv(argv);
   });
   app.on('activate', showMain);
-  return { registry, callWindows, incomingCalls, tray, screenShare, updates, showMain };
+  return { registry, callWindows, incomingCalls, tray, screenShare, updates, settingsWindow, showMain };
 }

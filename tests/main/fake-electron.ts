@@ -4,7 +4,9 @@
  * `desktop` project (as electron/fiddle does), and resets it before each test.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 let nextContentsId = 1;
@@ -169,7 +171,8 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   badgeCount = 0;
   protocols: string[] = [];
-  userData = tmpdir();
+  /** A fresh folder per test (the settings screen writes config.json there). */
+  userData = mkdtempSync(join(tmpdir(), 'peace-userdata-'));
   languages = ['en-US'];
   /** False as when run from source; update tests set it. */
   isPackaged = false;
@@ -393,6 +396,8 @@ export function resetFakeElectron(): void {
     isPackaged: false,
     loginItem: null,
   });
+  rmSync(app.userData, { recursive: true, force: true });
+  app.userData = mkdtempSync(join(tmpdir(), 'peace-userdata-'));
   session.defaultSession = new FakeSession();
   shell.opened = [];
   dialog.shown = [];
