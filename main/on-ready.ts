@@ -3,11 +3,11 @@
  * tests run it against a faked Electron.
  */
 import { join } from 'node:path';
-import { app, session } from 'electron';
+import { app, Notification, session } from 'electron';
 import type { DesktopSettings, SettingKey } from './config/desktop-config.js';
 import { userConfigPath } from './config/load-settings.js';
 import type { DeepLinkInbox } from './deep-links.js';
-import { pickLanguage, stringsFor } from './i18n.js';
+import { pickLanguage, type Strings, stringsFor } from './i18n.js';
 import { IncomingCalls } from './incoming/incoming-calls.js';
 import { sendEvent, type TrustAnchors } from './ipc/handle.js';
 import { setupIpc } from './ipc/setup-ipc.js';
@@ -40,8 +40,20 @@ export interface DesktopApp {
 export interface ReadyOptions {
   /** Settings IT policy locked. */
   locked?: readonly SettingKey[];
+  /** Locked settings the command line or environment asked to change (the user is told). */
+  overridden?: readonly SettingKey[];
   /** Replaces electron-updater (tests). */
   loadUpdater?(): Updater;
+}
+
+/** Someone started the app for another server, but IT locked this one: say so rather than ignore it silently. */
+function notifyServerLocked(strings: Strings, serverUrl: string): void {
+  console.warn(`The server is set by IT policy (${serverUrl}); --server / PEACE_SERVER_URL were not used.`);
+  if (Notification.isSupported())
+    new Notification({
+      title: strings.policyLockedServerTitle,
+      body: strings.policyLockedServerBody(serverUrl),
+    }).show();
 }
 
 /** Sets up windows, tray, IPC and guards; `deepLinks` already collects links that arrived early. */
@@ -93,6 +105,7 @@ export function onReady(
     },
   });
   tray.setExtraItems('settings', [{ label: strings.traySettings, click: () => settingsWindow.open() }]);
+  if (options.overridden?.includes('serverUrl')) notifyServerLocked(strings, settings.serverUrl);
   if (settings.doNotDisturb) {
     incomingCalls.dispatch({ type: 'do-not-disturb', on: true });
     tray.update({ doNotDisturb: true });

@@ -30,10 +30,12 @@ export interface ConfigSources {
 export interface ResolvedSettings {
   settings: DesktopSettings;
   locked: SettingKey[];
+  /** Locked settings the command line or environment asked to be different (the user is told). */
+  overridden: SettingKey[];
   warnings: string[];
 }
 
-type Candidate = { source: string; value: unknown; fromPolicy: boolean };
+type Candidate = { source: string; value: unknown; fromPolicy: boolean; explicit?: boolean };
 
 function argValue(argv: readonly string[], name: string | undefined): string | undefined {
   if (!name) return undefined;
@@ -53,8 +55,13 @@ function candidatesFor(key: SettingKey, sources: ConfigSources): Candidate[] {
       value: layer.values[key],
       fromPolicy: true,
     })),
-    { source: `--${spec.arg}`, value: argValue(sources.argv, spec.arg), fromPolicy: false },
-    { source: spec.env ?? '', value: spec.env ? sources.env[spec.env] : undefined, fromPolicy: false },
+    { source: `--${spec.arg}`, value: argValue(sources.argv, spec.arg), fromPolicy: false, explicit: true },
+    {
+      source: spec.env ?? '',
+      value: spec.env ? sources.env[spec.env] : undefined,
+      fromPolicy: false,
+      explicit: true,
+    },
     {
       source: `${key} in the user config file`,
       value: fileValue(sources.userConfig, key),
@@ -67,11 +74,13 @@ function candidatesFor(key: SettingKey, sources: ConfigSources): Candidate[] {
 export function resolveDesktopSettings(sources: ConfigSources): ResolvedSettings {
   const warnings: string[] = [];
   const locked: SettingKey[] = [];
+  const overridden: SettingKey[] = [];
   const settings: Record<string, unknown> = {};
   for (const key of SETTING_KEYS) {
     const spec = SETTING_SPECS[key];
     settings[key] = spec.defaultValue;
-    for (const { source, value, fromPolicy } of candidatesFor(key, sources)) {
+    const candidates = candidatesFor(key, sources);
+    for (const [index, { source, value, fromPolicy }] of candidates.entries()) {
       if (value === undefined || value === null || value === '') continue;
       const parsed = spec.parse(value);
       if (parsed === undefined) {
@@ -79,9 +88,13 @@ export function resolveDesktopSettings(sources: ConfigSources): ResolvedSettings
         continue;
       }
       settings[key] = parsed;
-      if (fromPolicy) locked.push(key);
+      if (fromPolicy) {
+        locked.push(key);
+        const asked = candidates.slice(index + 1).filter((c) => c.explicit && c.value);
+        if (asked.some((c) => spec.parse(c.value) !== parsed)) overridden.push(key);
+      }
       break;
     }
   }
-  return { settings: settings as unknown as DesktopSettings, locked, warnings };
+  return { settings: settings as unknown as DesktopSettings, locked, overridden, warnings };
 }

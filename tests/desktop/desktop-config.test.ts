@@ -54,6 +54,18 @@ describe('desktop config precedence', () => {
     expect(resolveDesktopSettings({ ...all, policies: [] }).locked).toEqual([]);
   });
 
+  it('reports a locked setting the command line or environment asked to change, not a matching one', () => {
+    expect(resolveDesktopSettings(all).overridden).toEqual(['serverUrl']);
+    const same = {
+      ...all,
+      argv: ['--server=https://it.example/'],
+      env: { PEACE_SERVER_URL: 'https://it.example' },
+    };
+    expect(resolveDesktopSettings(same).overridden).toEqual([]);
+    // a user file that disagrees is expected (IT took over later): no notice
+    expect(resolveDesktopSettings({ ...all, argv: [], env: {} }).overridden).toEqual([]);
+  });
+
   it('skips an unusable value with a warning naming its source and falls through, unlocked', () => {
     const { settings, warnings, locked } = resolveDesktopSettings({
       argv: ['--server=ftp://x'],

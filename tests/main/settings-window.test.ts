@@ -6,7 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { startDesktop } from './desktop-harness.js';
-import { app, FakeBrowserWindow, invokeFrom } from './fake-electron.js';
+import { app, FakeBrowserWindow, invokeFrom, Notification } from './fake-electron.js';
 
 function openSettings(locked: string[] = [], settings: Record<string, unknown> = {}) {
   const started = startDesktop(undefined, settings, { locked: locked as any });
@@ -100,5 +100,22 @@ describe('settings screen', () => {
       error: 'sender_not_allowed',
     });
     expect(FakeBrowserWindow.all.length).toBeGreaterThan(0);
+  });
+
+  it('tells the user, in their language, when IT policy overrode the server they asked for', () => {
+    app.languages = ['zh-CN'];
+    startDesktop(
+      undefined,
+      { serverUrl: 'https://chat.corp.example' },
+      { locked: ['serverUrl'], overridden: ['serverUrl'] },
+    );
+    const notice = Notification.all.find((n) => n.options.title === '服务器由你的组织设定');
+    expect(notice?.shown).toBe(true);
+    expect(notice?.options.body).toContain('https://chat.corp.example');
+  });
+
+  it('no notice when nothing was overridden', () => {
+    startDesktop(undefined, { serverUrl: 'https://chat.corp.example' }, { locked: ['serverUrl'] });
+    expect(Notification.all.filter((n) => /organisation/.test(n.options.title))).toEqual([]);
   });
 });
