@@ -52,6 +52,11 @@ export function findElectronDist(env = process.env) {
 
 /** What pack:dir needs, in one line. */
 export function electronDistMissing() {
-  const version = require('electron/package.json').version;
+  let version = 'VERSION';
+  try {
+    version = require('electron/package.json').version;
+  } catch {
+    // electron is not installed (npm ci --omit=dev): name the folder generically
+  }
   return `pack:dir needs an Electron distribution offline: set ELECTRON_DIST to an unzipped electron-v${version}-${process.platform}-${process.arch} folder (holding ${DIST_EXECUTABLE}), or run \`npx electron --version\` once with a network so node_modules/electron/dist exists.`;
 }

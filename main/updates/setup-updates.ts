@@ -29,7 +29,8 @@ function bundledUpdater(): Updater {
 export function setupUpdates(options: SetupUpdatesOptions): UpdateController | null {
   const { plan, strings, tray } = options;
   if (!plan.enabled) {
-    console.info(`Updates off: ${plan.reason}`);
+    // From source there is nothing to update: say nothing. An installed app says why it does not update.
+    if (plan.reason !== 'not-packaged') console.info(`Updates off: ${plan.reason}`);
     return null;
   }
   let readyNotified = false;

@@ -23,9 +23,9 @@ export function planUpdates(
   settings: Pick<DesktopSettings, 'updatesEnabled' | 'updateUrl' | 'updateChannel'>,
   isPackaged: boolean,
 ): UpdatePlan {
+  if (!isPackaged) return { enabled: false, reason: 'not-packaged' };
   if (!settings.updatesEnabled) return { enabled: false, reason: 'disabled' };
   if (!settings.updateUrl) return { enabled: false, reason: 'no-update-url' };
-  if (!isPackaged) return { enabled: false, reason: 'not-packaged' };
   return {
     enabled: true,
     feed: { provider: 'generic', url: settings.updateUrl, channel: settings.updateChannel },
