@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { GroupCommitSqliteDialect } from './group-commit.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
 
@@ -45,11 +46,12 @@ function dialectFor(url: string) {
     if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
     const database = new SQLite(path);
     database.pragma('journal_mode = WAL');
-    // FULL: a message is on disk before the client hears it was sent.
+    // FULL: a message is on disk before the client hears it was sent (even across a power loss);
+    // concurrent writers share that disk sync through group commit (docs/PERFORMANCE.md).
     database.pragma('synchronous = FULL');
     database.pragma('foreign_keys = ON');
     database.pragma('busy_timeout = 5000');
-    return new SqliteDialect({ database });
+    return new GroupCommitSqliteDialect(database);
   }
   return new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) });
 }
