@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { diskSync } from './disk.mjs';
 import { httpRows } from './http.mjs';
 import { progress } from './lib.mjs';
 import { appRing, bareSocketIo, relay } from './ring.mjs';
@@ -58,13 +59,35 @@ async function pgSchema(baseUrl) {
 const dir = mkdtempSync(join(tmpdir(), 'peace-bench-'));
 const rows = [];
 try {
-  if (want('http')) rows.push(...(await httpRows(`sqlite:${join(dir, 'http.db')}`)));
+  const disk = diskSync();
+  rows.push({
+    what: 'one SQLite commit, synchronous=FULL (the disk sync floor)',
+    measured: `p50 ${ms(disk.p50)}, p99 ${ms(disk.p99)}`,
+    baseline: '—',
+    ratio: Number.NaN,
+    target: '—',
+    met: null,
+  });
+  if (want('http')) {
+    rows.push(...(await httpRows(`sqlite:${join(dir, 'http.db')}`)));
+    rows.push(
+      ...(await httpRows(`sqlite:${join(dir, 'http-normal.db')}`, {
+        label: 'SQLite synchronous=normal',
+        env: { SQLITE_SYNCHRONOUS: 'normal' },
+        only: ['POST …/messages'],
+      })),
+    );
+  }
   if (want('ring') || want('cluster')) {
     const base = await relay(IDLE);
     if (want('ring')) {
       const bare = await bareSocketIo(IDLE);
       const app = await appRing(IDLE, `sqlite:${join(dir, 'ring.db')}`);
       rows.push(...ringRows('SQLite, one node', app, base, 2));
+      const normal = await appRing(IDLE, `sqlite:${join(dir, 'ring-normal.db')}`, {
+        SQLITE_SYNCHRONOUS: 'normal',
+      });
+      rows.push(...ringRows('SQLite synchronous=normal, one node', normal, base, 2));
       rows.push({
         what: 'memory per idle authenticated socket',
         measured: kb(app.bytes),
