@@ -1,6 +1,6 @@
 // `npm run bench` (after `npm run build`): every row of docs/PERFORMANCE.md, each beside a baseline
 // started in the same run, on loopback only. Knobs: BENCH_IDLE (idle sockets, default 5000),
-// BENCH_RINGS (rings per case, 200), BENCH_SECONDS (per HTTP case, 5), BENCH_ONLY (http|ring|cluster).
+// BENCH_RINGS (rings per case, 200), BENCH_SECONDS (per HTTP run, 3; each case runs twice beside hello world), BENCH_ONLY (http|ring|cluster).
 // PostgreSQL + Redis rows need TEST_POSTGRES_URL and TEST_REDIS_URL.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
