@@ -10,6 +10,7 @@ import { diskSync } from './disk.mjs';
 import { httpRows } from './http.mjs';
 import { progress } from './lib.mjs';
 import { appRing, bareSocketIo, relay } from './ring.mjs';
+import { postgresFloor, redisFloor } from './services.mjs';
 
 if (!existsSync(new URL('../dist/backend/app.js', import.meta.url))) {
   console.error('bench: build first (npm run build)');
@@ -103,6 +104,19 @@ try {
       try {
         const app = await appRing(IDLE, schema.url, { REDIS_URL: redisUrl }, 2);
         rows.push(...ringRows('PostgreSQL + Redis, two nodes', app, base, 3));
+        const pgFloor = await postgresFloor(schema.url);
+        const hop = await redisFloor(redisUrl);
+        const floor = (what, f) => ({
+          what,
+          measured: `p50 ${ms(f.p50)}, p99 ${ms(f.p99)}`,
+          baseline: '—',
+          ratio: Number.NaN,
+          target: '—',
+          met: null,
+        });
+        rows.push(floor('PostgreSQL `select 1` round trip (floor)', pgFloor.roundTrip));
+        rows.push(floor('PostgreSQL single-row commit (floor)', pgFloor.commit));
+        rows.push(floor('Redis publish → subscriber hop (floor)', hop));
       } finally {
         await schema.drop();
       }
