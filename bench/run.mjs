@@ -9,6 +9,7 @@ import pg from 'pg';
 import { diskSync } from './disk.mjs';
 import { httpRows } from './http.mjs';
 import { progress } from './lib.mjs';
+import { queryCost } from './query-cost.mjs';
 import { appRing, bareSocketIo, relay } from './ring.mjs';
 import { postgresFloor, redisFloor } from './services.mjs';
 
@@ -70,6 +71,15 @@ try {
     met: null,
   });
   if (want('http')) {
+    const q = await queryCost();
+    rows.push({
+      what: 'one Kysely select by primary key, SQLite (per-query floor)',
+      measured: `${q.queryUs.toFixed(0)} µs, of which building + compiling the SQL ${q.compileUs.toFixed(0)} µs`,
+      baseline: '—',
+      ratio: Number.NaN,
+      target: '—',
+      met: null,
+    });
     rows.push(...(await httpRows(`sqlite:${join(dir, 'http.db')}`)));
     rows.push(
       ...(await httpRows(`sqlite:${join(dir, 'http-normal.db')}`, {
