@@ -10,22 +10,26 @@ import {
 /** Prepared statements kept per SQL text; more distinct texts than this (e.g. long IN lists) start over. */
 const STATEMENT_CACHE_SIZE = 500;
 
-interface Waiter {
-  resolve: () => void;
+interface QueuedWrite {
+  stmt: Statement;
+  parameters: readonly unknown[];
+  resolve: (result: QueryResult<unknown>) => void;
   reject: (err: unknown) => void;
 }
 
 /**
- * Group commit for better-sqlite3. A write outside an explicit transaction joins the open batch (one
- * `BEGIN IMMEDIATE` … `COMMIT`), which commits once the event loop has taken in everything that arrived
- * with it; every query of the batch (reads too: they may have seen its writes) resolves only after that
- * COMMIT returned, so nothing is acknowledged before it is as durable as `synchronous` makes a commit.
- * Concurrent writers thus share one disk sync instead of paying one each. Statements are prepared once.
+ * Group commit for better-sqlite3. A write outside an explicit transaction is queued; once the event loop
+ * has taken in everything that arrived with it (`setImmediate`), the queue runs in one `BEGIN IMMEDIATE` …
+ * `COMMIT`, synchronously, and each write resolves only after that COMMIT returned: nothing is
+ * acknowledged before it is as durable as `synchronous` makes a commit. Concurrent writers thus share one
+ * disk sync instead of paying one each, and the write lock is never held across the event loop (another
+ * connection to the same file, even in this process, waits for a synchronous flush at most).
+ * Reads run at once and see committed data only. Statements are prepared once.
  */
 export class GroupCommitDriver implements Driver {
   readonly #db: Sqlite;
   readonly #statements = new Map<string, Statement>();
-  #batch: Waiter[] | null = null;
+  #queue: QueuedWrite[] | null = null;
   /** Set while an explicit transaction owns the connection; everyone else waits for it. */
   #transaction: Promise<void> | null = null;
   #endTransaction: (() => void) | null = null;
@@ -66,26 +70,18 @@ export class GroupCommitDriver implements Driver {
     this.#db.close();
   }
 
-  /** Runs one statement now (or after an explicit transaction); resolves when what it did or saw is committed. */
+  /** Runs a read (or a write inside a transaction) now; queues any other write for the next group commit. */
   async run(query: CompiledQuery, inTransaction: boolean): Promise<QueryResult<unknown>> {
     while (!inTransaction && this.#transaction) await this.#transaction;
     const stmt = this.#prepare(query.sql);
-    if (!inTransaction && !stmt.readonly && !this.#batch) {
-      this.#db.exec('BEGIN IMMEDIATE');
-      this.#batch = [];
-      setImmediate(() => this.#flush());
-    }
-    let result: QueryResult<unknown>;
-    try {
-      result = execute(stmt, query.parameters);
-    } catch (err) {
-      // Most errors undo one statement; some (disk full, I/O) roll the whole batch back: fail all of it.
-      if (this.#batch && !this.#db.inTransaction) this.#settle(err);
-      throw err;
-    }
-    const batch = inTransaction ? null : this.#batch;
-    if (!batch) return result;
-    return new Promise((resolve, reject) => batch.push({ resolve: () => resolve(result), reject }));
+    if (inTransaction || stmt.readonly) return execute(stmt, query.parameters);
+    return new Promise((resolve, reject) => {
+      if (!this.#queue) {
+        this.#queue = [];
+        setImmediate(() => this.#flush());
+      }
+      this.#queue.push({ stmt, parameters: query.parameters, resolve, reject });
+    });
   }
 
   #prepare(sql: string): Statement {
@@ -98,22 +94,34 @@ export class GroupCommitDriver implements Driver {
     return stmt;
   }
 
+  /** Runs the queued writes in one transaction; each hears its result only once the COMMIT returned. */
   #flush(): void {
-    if (!this.#batch) return;
+    const queue = this.#queue ?? [];
+    this.#queue = null;
+    if (queue.length === 0) return;
+    const outcomes: Array<{ ok: true; result: QueryResult<unknown> } | { ok: false; error: unknown }> = [];
     try {
+      this.#db.exec('BEGIN IMMEDIATE');
+      for (const write of queue) {
+        try {
+          outcomes.push({ ok: true, result: execute(write.stmt, write.parameters) });
+        } catch (error) {
+          // Most errors undo one statement; some (disk full, I/O) roll the whole batch back: fail all of it.
+          if (!this.#db.inTransaction) throw error;
+          outcomes.push({ ok: false, error });
+        }
+      }
       this.#db.exec('COMMIT');
-      this.#settle(null);
     } catch (err) {
       if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
-      this.#settle(err);
+      for (const write of queue) write.reject(err);
+      return;
     }
-  }
-
-  /** Ends the batch: every waiter hears the commit (err null) or the failure. */
-  #settle(err: unknown): void {
-    const waiters = this.#batch ?? [];
-    this.#batch = null;
-    for (const w of waiters) err === null ? w.resolve() : w.reject(err);
+    queue.forEach((write, i) => {
+      const outcome = outcomes[i] as (typeof outcomes)[number];
+      if (outcome.ok) write.resolve(outcome.result);
+      else write.reject(outcome.error);
+    });
   }
 
   #finish(connection: DatabaseConnection, command: 'COMMIT' | 'ROLLBACK'): void {
