@@ -79,4 +79,6 @@ process.on('message', async (msg) => {
     process.exit(0);
   }
 });
+// The benchmark died (or was stopped): never linger as an orphan holding a port.
+process.on('disconnect', () => process.exit(0));
 process.send({ port: await start() });
