@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -14,6 +13,7 @@ import clusterPlugin from './plugins/cluster.js';
 import configPlugin from './plugins/config.js';
 import dbPlugin from './plugins/db.js';
 import realtimePlugin from './plugins/realtime.js';
+import { installSecurityHeaders } from './plugins/security-headers.js';
 import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
 import conversationRoutes from './routes/conversations.js';
@@ -58,7 +58,8 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   // Validation (Ajv instances and their options) is set up in one place: lib/validation.ts.
   installValidation(app);
   await app.register(configPlugin, { config });
-  await app.register(helmet, {
+  // Helmet's headers, computed once (they never vary); the room page overrides its CSP and referrer policy.
+  installSecurityHeaders(app, {
     // Same-origin scripts only; socket.io and the API are same-origin too.
     contentSecurityPolicy: {
       directives: {

@@ -6,6 +6,11 @@ export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),
   DATABASE_URL: Type.String({ default: 'sqlite:./data/peace.db' }),
+  /**
+   * SQLite only. `full` (default): a commit is on disk before anyone hears of it, even across a power loss.
+   * `normal`: it survives a crash or kill of the backend, but a power loss may undo the last commits.
+   */
+  SQLITE_SYNCHRONOUS: Type.Union([Type.Literal('full'), Type.Literal('normal')], { default: 'full' }),
   REDIS_URL: Type.Optional(Type.String()),
   PUBLIC_BASE_URL: Type.Optional(Type.String()),
   TRUST_PROXY: Type.Boolean({ default: false }),

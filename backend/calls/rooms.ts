@@ -7,6 +7,36 @@ export async function findRoom(db: Db, roomId: string): Promise<Room | undefined
 }
 
 /**
+ * What `POST /rooms/{id}/join` needs in one read: the room, whether `userId` is a member of its
+ * conversation, and the user's display name (undefined when the account is gone).
+ */
+export async function roomForJoin(
+  db: Db,
+  roomId: string,
+  userId: string,
+): Promise<{ room: Room; member: boolean; displayName: string | undefined } | undefined> {
+  const row = await db
+    .selectFrom('rooms')
+    .leftJoin('members', (join) =>
+      join.onRef('members.conversation_id', '=', 'rooms.conversation_id').on('members.user_id', '=', userId),
+    )
+    .leftJoin('users', (join) => join.on('users.id', '=', userId))
+    .select([
+      'rooms.room_id',
+      'rooms.conversation_id',
+      'rooms.created_by',
+      'rooms.created_at',
+      'members.user_id as member_id',
+      'users.display_name',
+    ])
+    .where('rooms.room_id', '=', roomId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { member_id, display_name, ...room } = row;
+  return { room, member: member_id !== null, displayName: display_name ?? undefined };
+}
+
+/**
  * Binds a new room to a conversation. With `roomId` the caller proposes the id (validated by the route);
  * returns null when it is taken. The primary key decides races between two creators.
  */

@@ -1,6 +1,6 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Socket } from 'socket.io';
-import { isMember, memberIdsOf } from '../chat/conversations.js';
+import { memberIdsOf } from '../chat/conversations.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
@@ -134,10 +134,10 @@ export function createCallService(opts: CallServiceOptions) {
       }
       const room = await findRoom(db, payload.room_id);
       if (!room) throw notFound('room_not_found', 'No such room');
-      if (!(await isMember(db, room.conversation_id, callerId))) {
+      const members = await memberIdsOf(db, room.conversation_id);
+      if (!members.includes(callerId)) {
         throw forbidden('not_a_member', 'You are not a member of this conversation');
       }
-      const members = await memberIdsOf(db, room.conversation_id);
       let invitees = members.filter((id) => id !== callerId);
       if (payload.target_user_id !== undefined) {
         if (payload.target_user_id === callerId)
@@ -157,10 +157,11 @@ export function createCallService(opts: CallServiceOptions) {
           if (!(err instanceof AppError)) throw err;
         });
       }
-      if ((await liveCalls(db, room.room_id)).length > 0) {
+      // One read of the live calls answers both "is this room busy" and "who is busy elsewhere".
+      const live = await liveCalls(db);
+      if (live.some((c) => c.room_id === room.room_id)) {
         throw conflict('call_in_progress', 'A call is already going on in this room; join it instead');
       }
-      const live = await liveCalls(db);
       const inCall = (id: string) =>
         live.some((c) => c.participants.some((p) => p.user_id === id && p.status === 'accepted'));
       const busy = new Set(invitees.filter(inCall));

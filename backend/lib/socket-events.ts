@@ -8,6 +8,18 @@ export type Ack =
   | { ok: true; [key: string]: unknown }
   | { ok: false; error: { code: string; message: string } };
 
+/** Compiled validators by schema: compiling costs heap and CPU, so each schema is compiled once per process. */
+const validators = new WeakMap<TSchema, ReturnType<typeof Compile>>();
+
+function validatorOf(schema: TSchema): ReturnType<typeof Compile> {
+  let validator = validators.get(schema);
+  if (!validator) {
+    validator = Compile(schema);
+    validators.set(schema, validator);
+  }
+  return validator;
+}
+
 /**
  * Registers a client → server event whose payload is checked against `schema` before `handler` runs.
  * The handler's result is acked as `{ok:true, ...result}`; a thrown AppError as `{ok:false, error}`;
@@ -20,7 +32,7 @@ export function onEvent<S extends TSchema>(
   handler: (payload: Static<S>) => Promise<Record<string, unknown> | undefined>,
   log: { error: (obj: object, msg: string) => void },
 ): void {
-  const check = Compile(schema);
+  const check = validatorOf(schema);
   socket.on(event, async (payload: unknown, ack?: unknown) => {
     const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
     if (!check.Check(payload)) {

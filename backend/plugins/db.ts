@@ -10,7 +10,7 @@ declare module 'fastify' {
 /** Opens and migrates the database of DATABASE_URL; closes it with the app. */
 export default fp(
   async (app) => {
-    const db = await openDatabase(app.config.DATABASE_URL);
+    const db = await openDatabase(app.config.DATABASE_URL, app.config.SQLITE_SYNCHRONOUS);
     app.decorate('db', db);
     app.addHook('onClose', async () => db.destroy());
   },

@@ -53,13 +53,9 @@ export default async function roomPageRoutes(app: FastifyInstance): Promise<void
     '/room/:room_id',
     {
       schema: { hide: true },
-      // Route-level helmet options replace the app-wide ones for this page only.
-      helmet: {
-        contentSecurityPolicy: false,
-        referrerPolicy: { policy: 'no-referrer' },
-      },
     },
     async (request, reply) => {
+      // These replace the app-wide CSP and referrer policy (security-headers.ts) for this page only.
       reply.header('content-security-policy', csp).header('referrer-policy', 'no-referrer');
       reply.header('cache-control', 'no-store');
       if (!ROOM_ID_PATTERN.test(request.params.room_id)) {

@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createRoom, findRoom, moderatorOf } from '../calls/rooms.js';
-import { isMember } from '../chat/conversations.js';
-import { findUserById } from '../chat/users.js';
+import { createRoom, moderatorOf, roomForJoin } from '../calls/rooms.js';
 import { buildRoomUrl, publicBase } from '../jitsi/room-url.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../lib/errors.js';
 import { CreateRoomBody, JoinReply, ROOM_ID_PATTERN, RoomParams, RoomSchema } from '../schemas/calls.js';
@@ -41,14 +39,14 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const room = await findRoom(app.db, request.params.room_id);
-      if (!room) throw notFound('room_not_found', 'No such room');
+      // Room, membership and name in one read: this route is on every call's path.
+      const found = await roomForJoin(app.db, request.params.room_id, request.userId);
+      if (!found) throw notFound('room_not_found', 'No such room');
+      const { room } = found;
       // The hole this closes: a token only for members of the room's conversation.
-      if (!(await isMember(app.db, room.conversation_id, request.userId))) {
-        throw forbidden('not_a_member', 'You are not a member of this conversation');
-      }
-      const user = await findUserById(app.db, request.userId);
-      if (!user) throw unauthorized('This account no longer exists');
+      if (!found.member) throw forbidden('not_a_member', 'You are not a member of this conversation');
+      if (found.displayName === undefined) throw unauthorized('This account no longer exists');
+      const user = { id: request.userId, display_name: found.displayName };
       const serverUrl = app.jitsi.serverUrl();
       const moderator = (await moderatorOf(app.db, room)) === user.id;
       const token = app.jitsi.sign(room.room_id, { id: user.id, name: user.display_name, moderator });
