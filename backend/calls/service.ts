@@ -6,6 +6,7 @@ import type { Db } from '../db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Realtime } from '../plugins/realtime.js';
+import { commitTransition } from './commit.js';
 import { createEffectRunner, invitationPayload, statePayload } from './effects.js';
 import {
   type Call,
@@ -17,7 +18,7 @@ import {
   transition,
 } from './machine.js';
 import { findRoom } from './rooms.js';
-import { callsWithDeadline, insertCall, liveCalls, liveCallsOf, loadCall, saveCall } from './store.js';
+import { callsWithDeadline, liveCalls, liveCallsOf, loadCall } from './store.js';
 
 export interface CallServiceOptions {
   db: Db;
@@ -67,8 +68,9 @@ export function createCallService(opts: CallServiceOptions) {
       const result = transition(stored.call, event, Date.now());
       if (!result.ok) fail(result);
       if (result.effects.length === 0) return result.call;
-      if (!(await saveCall(db, result.call, stored.version))) continue;
-      await runEffects(result.call, result.effects);
+      const commit = await commitTransition(db, result.call, stored.version, result.effects);
+      if (!commit.saved) continue;
+      await runEffects(result.call, result.effects, commit.recorded);
       schedule({ id: callId, deadline: deadlineOf(result.call) });
       return result.call;
     }
@@ -176,8 +178,8 @@ export function createCallService(opts: CallServiceOptions) {
         },
         Date.now(),
       );
-      await insertCall(db, call);
-      await runEffects(call, effects);
+      const { recorded } = await commitTransition(db, call, null, effects);
+      await runEffects(call, effects, recorded);
       schedule({ id: call.id, deadline: isLive(call) ? call.ringing_until : null });
       return { call_id: call.id };
     },
