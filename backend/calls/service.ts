@@ -8,6 +8,7 @@ import { newId } from '../lib/ids.js';
 import type { Realtime } from '../plugins/realtime.js';
 import { commitTransition } from './commit.js';
 import { createEffectRunner, invitationPayload, statePayload } from './effects.js';
+import { createLivenessCheck } from './liveness.js';
 import {
   type Call,
   type CallEvent,
@@ -55,6 +56,15 @@ export function createCallService(opts: CallServiceOptions) {
   const graceTimers = new Map<string, NodeJS.Timeout>();
   let sweeper: NodeJS.Timeout | undefined;
   let stopped = false;
+  const checkLiveness = createLivenessCheck({
+    db,
+    realtime,
+    log,
+    graceMs: opts.leaveGraceMs,
+    leave: async (userId, callId) => {
+      if (!stopped) await apply(callId, { type: 'leave', user_id: userId });
+    },
+  });
 
   function fail(result: Extract<Transition, { ok: false }>): never {
     throw new AppError(STATUS_OF_ERROR[result.code] ?? 400, result.code, result.message);
@@ -248,6 +258,7 @@ export function createCallService(opts: CallServiceOptions) {
       }
       sweeper = setInterval(() => {
         sweep(false).catch((err) => log.error({ err }, 'call sweep failed'));
+        checkLiveness().catch((err) => log.warn({ err }, 'call liveness check failed'));
       }, opts.sweepIntervalMs);
       sweeper.unref();
     },
