@@ -55,6 +55,7 @@ export function createCallService(opts: CallServiceOptions) {
   const timers = new Map<string, NodeJS.Timeout>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
   let sweeper: NodeJS.Timeout | undefined;
+  let liveness: NodeJS.Timeout | undefined;
   let stopped = false;
   const checkLiveness = createLivenessCheck({
     db,
@@ -258,14 +259,20 @@ export function createCallService(opts: CallServiceOptions) {
       }
       sweeper = setInterval(() => {
         sweep(false).catch((err) => log.error({ err }, 'call sweep failed'));
-        checkLiveness().catch((err) => log.warn({ err }, 'call liveness check failed'));
       }, opts.sweepIntervalMs);
       sweeper.unref();
+      // Often enough that a caller whose node died cancels well before a default ring would time out.
+      const livenessMs = Math.min(opts.sweepIntervalMs, Math.max(1000, opts.leaveGraceMs / 3));
+      liveness = setInterval(() => {
+        checkLiveness().catch((err) => log.warn({ err }, 'call liveness check failed'));
+      }, livenessMs);
+      liveness.unref();
     },
 
     stop(): void {
       stopped = true;
       if (sweeper) clearInterval(sweeper);
+      if (liveness) clearInterval(liveness);
       for (const timer of [...timers.values(), ...graceTimers.values()]) clearTimeout(timer);
       timers.clear();
       graceTimers.clear();
