@@ -1,7 +1,7 @@
 import { insertMessage } from '../chat/messages.js';
 import type { Db } from '../db/index.js';
 import type { CallRecord, Message } from '../schemas/chat.js';
-import type { Call, Effect } from './machine.js';
+import type { Call, CallOutcome, Effect } from './machine.js';
 import { outcomeText } from './outcome-text.js';
 import { insertCall, saveCall } from './store.js';
 
@@ -30,19 +30,29 @@ export async function commitTransition(
     else if (!(await saveCall(trx, call, version))) return { saved: false, recorded: null };
     let recorded: Message | null = null;
     for (const effect of effects) {
-      if (effect.type !== 'record') continue;
-      const record: CallRecord = { call_id: call.id, outcome: effect.outcome };
-      if (effect.duration_seconds !== undefined) record.duration_seconds = effect.duration_seconds;
-      // The client_id (a reserved namespace, backend/lib/reserved-ids.ts) keeps it to one message per call.
-      const { message, created } = await insertMessage(trx, {
-        conversationId: call.conversation_id,
-        senderId: call.caller_id,
-        body: outcomeText(effect.outcome, effect.duration_seconds),
-        clientId: `call:${call.id}`,
-        call: record,
-      });
-      if (created) recorded = message;
+      if (effect.type === 'record')
+        recorded = await commitRecord(trx, call, effect.outcome, effect.duration_seconds);
     }
     return { saved: true, recorded };
   });
+}
+
+/** Stores the `call` message of a settled call; null when it exists already. */
+export async function commitRecord(
+  db: Db,
+  call: Call,
+  outcome: CallOutcome,
+  durationSeconds?: number,
+): Promise<Message | null> {
+  const record: CallRecord = { call_id: call.id, outcome };
+  if (durationSeconds !== undefined) record.duration_seconds = durationSeconds;
+  // The client_id (a reserved namespace, backend/lib/reserved-ids.ts) keeps it to one message per call.
+  const { message, created } = await insertMessage(db, {
+    conversationId: call.conversation_id,
+    senderId: call.caller_id,
+    body: outcomeText(outcome, durationSeconds),
+    clientId: `call:${call.id}`,
+    call: record,
+  });
+  return created ? message : null;
 }

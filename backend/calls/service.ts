@@ -18,6 +18,7 @@ import {
   type Transition,
   transition,
 } from './machine.js';
+import { repairMissingRecords } from './repair.js';
 import { findRoom } from './rooms.js';
 import { callsWithDeadline, liveCalls, liveCallsOf, loadCall } from './store.js';
 
@@ -253,6 +254,8 @@ export function createCallService(opts: CallServiceOptions) {
 
     /** Picks up every stored deadline and participants left without a socket (e.g. after a restart). */
     async start(): Promise<void> {
+      const repaired = await repairMissingRecords(db);
+      if (repaired > 0) log.warn({ repaired }, 'settled calls without their call message: recorded now');
       await sweep(true);
       for (const call of await liveCalls(db)) {
         for (const p of call.participants) if (p.status === 'accepted') scheduleGoneCheck(p.user_id);
