@@ -34,7 +34,7 @@ describe('docs/CONTRACT.md', () => {
 
   it('lists pages outside the API that the server routes', async () => {
     for (const route of contractRoutes().filter((r) => !r.includes('/api/'))) {
-      const [method, path] = route.split(' ');
+      const [method, path = ''] = route.split(' ');
       const res = await fetch(b.url + path.replace('{room_id}', 'abcdefgh-1234'), { method });
       // The room page answers 503 until the web client is built (npm test builds first); never 404.
       expect(res.status, route).not.toBe(404);
