@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 const root = join(import.meta.dirname, '../..');
 const entry = join(root, 'dist/backend/server.js');
+const buildInfo = join(root, 'dist/.tsbuildinfo/backend.json');
 
 /** Newest modification time of the files under `dir` whose name ends with `suffix`. */
 function newest(dir: string, suffix: string): number {
@@ -21,11 +22,12 @@ function newest(dir: string, suffix: string): number {
  * loaded machine. A build older than the sources would test old code, so that is refused.
  */
 function builtEntry(): string {
-  // tsc -b rewrites only the outputs that changed, so the newest output counts, not the entry's own time.
-  if (
-    !existsSync(entry) ||
-    newest(join(root, 'dist/backend'), '.js') < newest(join(root, 'backend'), '.ts')
-  ) {
+  // tsc -b rewrites only the outputs whose content changed, but always its build info: either counts.
+  const built = Math.max(
+    newest(join(root, 'dist/backend'), '.js'),
+    existsSync(buildInfo) ? statSync(buildInfo).mtimeMs : 0,
+  );
+  if (!existsSync(entry) || built < newest(join(root, 'backend'), '.ts')) {
     throw new Error('dist/backend is missing or older than backend/: run `npx tsc -b` first.');
   }
   return entry;
