@@ -23,6 +23,8 @@ export const ConfigSchema = Type.Object({
   RING_TIMEOUT_SECONDS: Type.Number({ exclusiveMinimum: 0, maximum: 600, default: 45 }),
   /** How long a call participant may stay without any connected socket before they count as gone. */
   CALL_LEAVE_GRACE_SECONDS: Type.Number({ minimum: 0, maximum: 600, default: 15 }),
+  /** How often each node sweeps for overdue calls; default min(30, max(1, RING_TIMEOUT_SECONDS / 2)). */
+  CALL_SWEEP_SECONDS: Type.Optional(Type.Number({ minimum: 0.05, maximum: 600 })),
   /** Optional: signs access tokens. When unset, one is generated on first run and kept in the database. */
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
@@ -52,7 +54,7 @@ const integerKeys = new Set([
   'ACCESS_TOKEN_TTL_SECONDS',
   'AUTH_RATE_LIMIT_PER_MINUTE',
 ]);
-const numberKeys = new Set(['RING_TIMEOUT_SECONDS', 'CALL_LEAVE_GRACE_SECONDS']);
+const numberKeys = new Set(['RING_TIMEOUT_SECONDS', 'CALL_LEAVE_GRACE_SECONDS', 'CALL_SWEEP_SECONDS']);
 const booleanKeys = new Set(['TRUST_PROXY']);
 
 function coerce(key: string, raw: string): unknown {

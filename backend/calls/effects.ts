@@ -1,12 +1,10 @@
 import { memberIdsOf } from '../chat/conversations.js';
-import { insertMessage } from '../chat/messages.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
 import type { CallStatePayload } from '../schemas/calls.js';
-import type { CallRecord } from '../schemas/chat.js';
+import type { Message } from '../schemas/chat.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
-import { outcomeText } from './outcome-text.js';
 
 /** The server → client `call_invitation` payload of docs/CONTRACT.md. */
 export function invitationPayload(call: Call, callerName: string) {
@@ -35,7 +33,11 @@ export function statePayload(call: Call, reason?: string): CallStatePayload {
 
 /** Turns the machine's effects into Socket.IO events and `call` messages, in order. */
 export function createEffectRunner(db: Db, realtime: Realtime) {
-  return async function runEffects(call: Call, effects: readonly Effect[]): Promise<void> {
+  return async function runEffects(
+    call: Call,
+    effects: readonly Effect[],
+    recorded: Message | null = null,
+  ): Promise<void> {
     const audience = audienceOf(call);
     for (const effect of effects) {
       switch (effect.type) {
@@ -62,23 +64,11 @@ export function createEffectRunner(db: Db, realtime: Realtime) {
         case 'state':
           realtime.toUsers(audience, 'call_state', statePayload(call, effect.reason));
           break;
-        case 'record': {
-          const record: CallRecord = {
-            call_id: call.id,
-            outcome: effect.outcome,
-          };
-          if (effect.duration_seconds !== undefined) record.duration_seconds = effect.duration_seconds;
-          // The client_id makes the record idempotent: two nodes settling the same call store one message.
-          const { message, created } = await insertMessage(db, {
-            conversationId: call.conversation_id,
-            senderId: call.caller_id,
-            body: outcomeText(effect.outcome, effect.duration_seconds),
-            clientId: `call:${call.id}`,
-            call: record,
-          });
-          if (created) realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', message);
+        case 'record':
+          // Stored in the same transaction as the call's new state (commit.ts); only announced here.
+          if (recorded)
+            realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', recorded);
           break;
-        }
       }
     }
   };

@@ -22,7 +22,10 @@ export default fp(
       ringTimeoutMs,
       leaveGraceMs: app.config.CALL_LEAVE_GRACE_SECONDS * 1000,
       // Often enough that a deadline owned by a dead node is late by a fraction of the ring time at most.
-      sweepIntervalMs: Math.min(30_000, Math.max(1000, ringTimeoutMs / 2)),
+      sweepIntervalMs:
+        app.config.CALL_SWEEP_SECONDS !== undefined
+          ? app.config.CALL_SWEEP_SECONDS * 1000
+          : Math.min(30_000, Math.max(1000, ringTimeoutMs / 2)),
     });
     app.decorate('calls', service);
 

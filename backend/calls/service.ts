@@ -6,7 +6,9 @@ import type { Db } from '../db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Realtime } from '../plugins/realtime.js';
+import { commitTransition } from './commit.js';
 import { createEffectRunner, invitationPayload, statePayload } from './effects.js';
+import { createLivenessCheck } from './liveness.js';
 import {
   type Call,
   type CallEvent,
@@ -16,8 +18,9 @@ import {
   type Transition,
   transition,
 } from './machine.js';
+import { repairMissingRecords } from './repair.js';
 import { findRoom } from './rooms.js';
-import { callsWithDeadline, insertCall, liveCalls, liveCallsOf, loadCall, saveCall } from './store.js';
+import { callsWithDeadline, liveCalls, liveCallsOf, loadCall } from './store.js';
 
 export interface CallServiceOptions {
   db: Db;
@@ -53,7 +56,17 @@ export function createCallService(opts: CallServiceOptions) {
   const timers = new Map<string, NodeJS.Timeout>();
   const graceTimers = new Map<string, NodeJS.Timeout>();
   let sweeper: NodeJS.Timeout | undefined;
+  let liveness: NodeJS.Timeout | undefined;
   let stopped = false;
+  const checkLiveness = createLivenessCheck({
+    db,
+    realtime,
+    log,
+    graceMs: opts.leaveGraceMs,
+    leave: async (userId, callId) => {
+      if (!stopped) await apply(callId, { type: 'leave', user_id: userId });
+    },
+  });
 
   function fail(result: Extract<Transition, { ok: false }>): never {
     throw new AppError(STATUS_OF_ERROR[result.code] ?? 400, result.code, result.message);
@@ -67,8 +80,9 @@ export function createCallService(opts: CallServiceOptions) {
       const result = transition(stored.call, event, Date.now());
       if (!result.ok) fail(result);
       if (result.effects.length === 0) return result.call;
-      if (!(await saveCall(db, result.call, stored.version))) continue;
-      await runEffects(result.call, result.effects);
+      const commit = await commitTransition(db, result.call, stored.version, result.effects);
+      if (!commit.saved) continue;
+      await runEffects(result.call, result.effects, commit.recorded);
       schedule({ id: callId, deadline: deadlineOf(result.call) });
       return result.call;
     }
@@ -177,8 +191,8 @@ export function createCallService(opts: CallServiceOptions) {
         },
         Date.now(),
       );
-      await insertCall(db, call);
-      await runEffects(call, effects);
+      const { recorded } = await commitTransition(db, call, null, effects);
+      await runEffects(call, effects, recorded);
       schedule({ id: call.id, deadline: isLive(call) ? call.ringing_until : null });
       return { call_id: call.id };
     },
@@ -241,6 +255,8 @@ export function createCallService(opts: CallServiceOptions) {
 
     /** Picks up every stored deadline and participants left without a socket (e.g. after a restart). */
     async start(): Promise<void> {
+      const repaired = await repairMissingRecords(db);
+      if (repaired > 0) log.warn({ repaired }, 'settled calls without their call message: recorded now');
       await sweep(true);
       for (const call of await liveCalls(db)) {
         for (const p of call.participants) if (p.status === 'accepted') scheduleGoneCheck(p.user_id);
@@ -249,11 +265,18 @@ export function createCallService(opts: CallServiceOptions) {
         sweep(false).catch((err) => log.error({ err }, 'call sweep failed'));
       }, opts.sweepIntervalMs);
       sweeper.unref();
+      // Often enough that a caller whose node died cancels well before a default ring would time out.
+      const livenessMs = Math.min(opts.sweepIntervalMs, Math.max(1000, opts.leaveGraceMs / 3));
+      liveness = setInterval(() => {
+        checkLiveness().catch((err) => log.warn({ err }, 'call liveness check failed'));
+      }, livenessMs);
+      liveness.unref();
     },
 
     stop(): void {
       stopped = true;
       if (sweeper) clearInterval(sweeper);
+      if (liveness) clearInterval(liveness);
       for (const timer of [...timers.values(), ...graceTimers.values()]) clearTimeout(timer);
       timers.clear();
       graceTimers.clear();

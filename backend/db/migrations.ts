@@ -1,4 +1,4 @@
-import type { Kysely, Migration, MigrationProvider } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, sql } from 'kysely';
 
 /**
  * Migrations in order. Column types are the ones SQLite and PostgreSQL share (text, integer),
@@ -93,6 +93,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('calls').addColumn('ring_deadline', 'text').execute();
       await db.schema.createIndex('calls_by_ring_deadline').on('calls').columns(['ring_deadline']).execute();
       await db.schema.createIndex('calls_by_room_state').on('calls').columns(['room_id', 'state']).execute();
+    },
+  },
+  '0009_reserved_client_ids': {
+    async up(db: Kysely<unknown>) {
+      // Client ids with a ":" are the server's now (backend/lib/reserved-ids.ts). A text message that took one
+      // earlier would keep hiding the record of a call still live during the upgrade: it loses its client_id
+      // (only a retry's idempotency key, long used up), never its content.
+      await sql`update messages set client_id = null where kind = 'text' and client_id like '%:%'`.execute(
+        db,
+      );
     },
   },
 };

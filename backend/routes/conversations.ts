@@ -18,6 +18,7 @@ import {
 import { findUserById, findUsersByIds } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
+import { isReservedClientId } from '../lib/reserved-ids.js';
 import {
   ConversationParams,
   ConversationReadSchema,
@@ -118,6 +119,9 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const conversationId = request.params.id;
       await assertMember(app.db, conversationId, request.userId);
       if (request.body.body.trim() === '') throw badRequest('empty_message', 'A message needs some text');
+      if (request.body.client_id !== undefined && isReservedClientId(request.body.client_id)) {
+        throw badRequest('reserved_client_id', 'client_id: a ":" is reserved for ids the server makes');
+      }
       const { message, created } = await insertMessage(app.db, {
         conversationId,
         senderId: request.userId,

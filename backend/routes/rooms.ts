@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { createRoom, moderatorOf, roomForJoin } from '../calls/rooms.js';
 import { buildRoomUrl, publicBase } from '../jitsi/room-url.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../lib/errors.js';
+import { isReservedRoomId } from '../lib/reserved-ids.js';
 import { CreateRoomBody, JoinReply, ROOM_ID_PATTERN, RoomParams, RoomSchema } from '../schemas/calls.js';
 import { errorResponses } from '../schemas/common.js';
 import { assertMember } from './conversations.js';
@@ -21,6 +22,9 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { conversation_id, room_id } = request.body;
       if (room_id !== undefined && !ROOM_ID_PATTERN.test(room_id)) {
         throw badRequest('invalid_room_id', 'room_id: use 8 to 64 lowercase letters, digits or "-"');
+      }
+      if (room_id !== undefined && isReservedRoomId(room_id)) {
+        throw badRequest('reserved_room_id', 'room_id: 32 hex digits is the form of ids the server makes');
       }
       await assertMember(app.db, conversation_id, request.userId);
       const room = await createRoom(app.db, conversation_id, request.userId, room_id);

@@ -1,0 +1,68 @@
+import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBackend, type TestBackend } from '../helpers/backend.js';
+import { launchChromium, newUserPage, openSignedIn, requireBuiltRenderer } from '../helpers/browser.js';
+
+/**
+ * The client's `client_id` on send, held for real: the request reaches the server and is stored, but the
+ * answer is lost with the connection. The app shows the message as failed, retries it when it is back
+ * online, and the conversation holds it once.
+ */
+describe('a send whose answer is lost', () => {
+  let backend: TestBackend;
+  let browser: Browser;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    requireBuiltRenderer();
+    backend = await startBackend({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await backend?.close();
+  });
+
+  it('is retried on reconnect and stored exactly once', async () => {
+    const tag = Date.now() % 100000;
+    const alice = await backend.register(`alice${tag}`, 'Alice');
+    const bob = await backend.register(`bob${tag}`, 'Bob');
+    const conversation = (
+      await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
+    ).body;
+    const opened = await newUserPage(browser);
+    context = opened.context;
+    const page = opened.page;
+    await openSignedIn(page, backend.url, alice.token);
+    await page.locator('[data-testid="conversation"][data-title="Bob"]').click();
+
+    let posts = 0;
+    await page.route('**/api/v1/conversations/*/messages', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      posts++;
+      if (posts > 1) return route.continue();
+      // The connection dies while the request is at the server: the socket with it, so the message_new
+      // the server sends cannot tell the page either. Then the stored message's answer is dropped.
+      await page.context().setOffline(true);
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+
+    await page.getByTestId('composer-input').fill('one and only');
+    await page.getByTestId('composer-input').press('Enter');
+    await page.getByTestId('send-failed').waitFor();
+    const stored = async () =>
+      (
+        await backend.api(alice.token, 'GET', `/api/v1/conversations/${conversation.id}/messages`)
+      ).body.filter((m: any) => m.body === 'one and only');
+    expect(await stored()).toHaveLength(1);
+
+    await page.context().setOffline(false);
+    // The app retries failed sends on reconnect; the retry's answer replaces the pending entry.
+    await page.getByTestId('pending-message').waitFor({ state: 'detached' });
+    expect(posts).toBe(2);
+    expect(await stored()).toHaveLength(1);
+    expect(await page.getByTestId('message').filter({ hasText: 'one and only' }).count()).toBe(1);
+  });
+});
