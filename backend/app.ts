@@ -19,6 +19,7 @@ import authRoutes from './routes/auth.js';
 import conversationRoutes from './routes/conversations.js';
 import roomPageRoutes from './routes/room-page.js';
 import roomRoutes from './routes/rooms.js';
+import sessionRoutes from './routes/sessions.js';
 import userRoutes from './routes/users.js';
 
 /** Query parameters that carry secrets and must never reach a log line. */
@@ -94,6 +95,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
       await api.register(async (secured) => {
         // onRequest: a stranger hears 401 before anything about the request itself is checked.
         secured.addHook('onRequest', secured.authenticate);
+        await secured.register(sessionRoutes);
         await secured.register(userRoutes);
         await secured.register(conversationRoutes);
         await secured.register(roomRoutes);

@@ -95,6 +95,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('calls_by_room_state').on('calls').columns(['room_id', 'state']).execute();
     },
   },
+  '0005_sessions': {
+    async up(db: Kysely<unknown>) {
+      // One row per sign-in: an access token is valid only while its row exists (backend/auth/sessions.ts).
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_by_user').on('sessions').columns(['user_id']).execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {
