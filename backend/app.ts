@@ -8,6 +8,7 @@ import callsPlugin from './calls/plugin.js';
 import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
+import { installInputHygiene } from './lib/input-hygiene.js';
 import { installValidation } from './lib/validation.js';
 import authPlugin from './plugins/auth.js';
 import clusterPlugin from './plugins/cluster.js';
@@ -58,6 +59,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   installErrorHandler(app);
   // Validation (Ajv instances and their options) is set up in one place: lib/validation.ts.
   installValidation(app);
+  installInputHygiene(app);
   await app.register(configPlugin, { config });
   await app.register(helmet, {
     // Same-origin scripts only; socket.io and the API are same-origin too.
