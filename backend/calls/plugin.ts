@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { onEvent } from '../lib/socket-events.js';
+import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { userRoom } from '../plugins/realtime.js';
 import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
 import { type CallService, createCallService } from './service.js';
@@ -25,11 +26,22 @@ export default fp(
       sweepIntervalMs: Math.min(30_000, Math.max(1000, ringTimeoutMs / 2)),
     });
     app.decorate('calls', service);
+    // Each invitation rings the callee (on the desktop an always-on-top popup): a per-caller budget.
+    const invitations = createEventLimiter(app.config.CALL_INVITATIONS_PER_MINUTE);
 
     app.realtime.onConnection(async (socket, userId) => {
       service.socketBack(userId);
       const log = app.log;
-      onEvent(socket, 'call_invitation', CallInvitationPayload, (p) => service.invite(userId, p), log);
+      onEvent(
+        socket,
+        'call_invitation',
+        CallInvitationPayload,
+        async (p) => {
+          invitations.take(userId, 'call invitations');
+          return service.invite(userId, p);
+        },
+        log,
+      );
       onEvent(
         socket,
         'call_invitation_response',

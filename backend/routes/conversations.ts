@@ -18,6 +18,7 @@ import {
 import { findUserById, findUsersByIds } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
+import { perUserPerMinute } from '../lib/user-rate-limit.js';
 import {
   ConversationParams,
   ConversationReadSchema,
@@ -45,10 +46,15 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations',
     {
+      config: { rateLimit: perUserPerMinute(app.config.CONVERSATIONS_PER_MINUTE) },
       schema: {
         tags: ['conversations'],
         body: CreateConversationBody,
-        response: { 200: ConversationSchema, 201: ConversationSchema, ...errorResponses(400, 401, 404) },
+        response: {
+          200: ConversationSchema,
+          201: ConversationSchema,
+          ...errorResponses(400, 401, 404, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -107,11 +113,12 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations/:id/messages',
     {
+      config: { rateLimit: perUserPerMinute(app.config.MESSAGES_PER_MINUTE) },
       schema: {
         tags: ['messages'],
         params: ConversationParams,
         body: SendMessageBody,
-        response: { 201: MessageSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: MessageSchema, ...errorResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {
