@@ -50,6 +50,7 @@ const FAILURE_TEXT: Record<string, MessageKey> = {
   jitsi_not_configured: 'callNotConfigured',
   already_in_call: 'callAlreadyInCall',
   call_in_progress: 'callInProgress',
+  rate_limited: 'errRateLimited',
 };
 
 /**

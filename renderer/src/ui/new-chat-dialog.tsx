@@ -56,7 +56,9 @@ export function NewChatDialog({ session, onClose }: Props) {
       setError(
         err instanceof ApiError && err.status === 0
           ? t('errNetwork')
-          : t('errGeneric', { message: String((err as Error).message) }),
+          : err instanceof ApiError && err.status === 429
+            ? t('errRateLimited')
+            : t('errGeneric', { message: String((err as Error).message) }),
       );
       setBusy(false);
     }
