@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
 import { installInputHygiene } from './lib/input-hygiene.js';
+import { redactUrl } from './lib/redact-url.js';
 import { installValidation } from './lib/validation.js';
 import authPlugin from './plugins/auth.js';
 import clusterPlugin from './plugins/cluster.js';
@@ -23,12 +24,7 @@ import roomRoutes from './routes/rooms.js';
 import sessionRoutes from './routes/sessions.js';
 import userRoutes from './routes/users.js';
 
-/** Query parameters that carry secrets and must never reach a log line. */
-const SECRET_PARAMS = /([?&](?:jwt|token|access_token)=)[^&#]*/gi;
-
-export function redactUrl(url: string): string {
-  return url.replace(SECRET_PARAMS, '$1[redacted]');
-}
+export { redactUrl };
 
 /** Logger options: structured, and free of passwords, tokens and Authorization headers. */
 export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
