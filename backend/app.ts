@@ -62,6 +62,9 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
     contentSecurityPolicy: {
       directives: {
         'connect-src': ["'self'"],
+        // Everything the client needs is bundled: no fonts or styles from any https: origin (helmet's default).
+        'font-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'media-src': ["'self'", 'data:'],
         // Self-hosted installs may run on plain HTTP inside a LAN; do not rewrite their requests.
