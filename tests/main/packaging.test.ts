@@ -4,12 +4,14 @@
  * Installers need downloads; an unpacked build with a stand-in Electron runs offline.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeElectronStandIn } from './electron-stand-in.js';
+import { expectSealedFuses } from './fuses.js';
 
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
@@ -67,8 +69,7 @@ describe('electron-builder --dir', () => {
       // The real Electron binary cannot be downloaded here; electron-builder only copies it.
       const electronDist = join(scratch, 'electron-dist');
       mkdirSync(electronDist);
-      writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho stand-in\n');
-      chmodSync(join(electronDist, 'electron'), 0o755);
+      writeElectronStandIn(electronDist);
       const output = join(scratch, 'release');
       await promisify(execFile)(
         process.execPath,
@@ -90,6 +91,7 @@ describe('electron-builder --dir', () => {
       expect(files).toContain('/dist/pages/local-page.cjs');
       expect(files.some((f) => f.startsWith('/node_modules') || f.startsWith('/dist/backend'))).toBe(false);
       expect(existsSync(join(output, 'linux-unpacked', 'peace-messenger'))).toBe(true);
+      await expectSealedFuses(join(output, 'linux-unpacked', 'peace-messenger'));
     },
     180_000,
   );
