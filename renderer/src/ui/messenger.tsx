@@ -40,15 +40,6 @@ export function Messenger({ session, onSignOut }: Props) {
             <button type="button" class="ghost" onClick={() => onSignOut()} title={t('signOut')}>
               {t('signOut')}
             </button>
-            <button
-              type="button"
-              class="ghost"
-              onClick={() => onSignOut(true)}
-              title={t('signOutEverywhereHint')}
-              data-testid="sign-out-everywhere"
-            >
-              {t('signOutEverywhere')}
-            </button>
           </header>
           <div class="sidebar-title">
             <h2>{t('conversations')}</h2>
@@ -77,6 +68,17 @@ export function Messenger({ session, onSignOut }: Props) {
             </div>
           )}
           <ConversationList session={session} />
+          <footer class="sidebar-footer">
+            <button
+              type="button"
+              class="link"
+              onClick={() => onSignOut(true)}
+              title={t('signOutEverywhereHint')}
+              data-testid="sign-out-everywhere"
+            >
+              {t('signOutEverywhere')}
+            </button>
+          </footer>
         </aside>
         <main class="chat">
           {selected ? (
