@@ -18,6 +18,7 @@ import dbPlugin from './plugins/db.js';
 import realtimePlugin from './plugins/realtime.js';
 import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
+import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
 import roomPageRoutes from './routes/room-page.js';
 import roomRoutes from './routes/rooms.js';
@@ -98,6 +99,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         secured.addHook('onRequest', secured.authenticate);
         await secured.register(sessionRoutes);
         await secured.register(userRoutes);
+        await secured.register(blockRoutes);
         await secured.register(conversationRoutes);
         await secured.register(roomRoutes);
       });

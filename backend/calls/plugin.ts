@@ -3,6 +3,7 @@ import { onEvent } from '../lib/socket-events.js';
 import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { userRoom } from '../plugins/realtime.js';
 import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
+import { assertMayRing } from './ring-policy.js';
 import { type CallService, createCallService } from './service.js';
 
 declare module 'fastify' {
@@ -38,6 +39,7 @@ export default fp(
         CallInvitationPayload,
         async (p) => {
           invitations.take(userId, 'call invitations');
+          await assertMayRing(app.db, userId, p);
           return service.invite(userId, p);
         },
         log,

@@ -50,6 +50,8 @@ export interface Database {
     created_at: string;
     expires_at: string;
   };
+  /** `blocker_id` blocked `blocked_id` (backend/chat/blocks.ts). */
+  blocks: { blocker_id: string; blocked_id: string; created_at: string };
   calls: {
     id: string;
     room_id: string;

@@ -28,7 +28,7 @@ export interface Realtime {
 
 export const userRoom = (userId: string) => `user_${userId}`;
 
-/** Users who share a conversation with `userId`: the ones who see their presence. */
+/** Users who share a conversation with `userId` and no block: the ones who see their presence. */
 async function contactsOf(app: import('fastify').FastifyInstance, userId: string): Promise<string[]> {
   const rows = await app.db
     .selectFrom('members as mine')
@@ -37,6 +37,27 @@ async function contactsOf(app: import('fastify').FastifyInstance, userId: string
     .distinct()
     .where('mine.user_id', '=', userId)
     .where('other.user_id', '!=', userId)
+    // A block hides presence both ways.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('blocks')
+            .select('blocks.blocker_id')
+            .where((b) =>
+              b.or([
+                b.and([
+                  b('blocks.blocker_id', '=', userId),
+                  b('blocks.blocked_id', '=', b.ref('other.user_id')),
+                ]),
+                b.and([
+                  b('blocks.blocked_id', '=', userId),
+                  b('blocks.blocker_id', '=', b.ref('other.user_id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
     .execute();
   return rows.map((r) => r.user_id);
 }

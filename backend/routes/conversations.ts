@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
 import {
   conversationExists,
   createGroup,
@@ -53,7 +54,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: ConversationSchema,
           201: ConversationSchema,
-          ...errorResponses(400, 401, 404, 429),
+          ...errorResponses(400, 401, 403, 404, 429),
         },
       },
     },
@@ -64,6 +65,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw badRequest('self_conversation', 'A direct conversation needs another user');
         }
         if (!(await findUserById(app.db, body.user_id))) throw notFound('user_not_found', 'No such user');
+        await assertNotBlocked(app.db, request.userId, [body.user_id]);
         const { conversation, created } = await openDirect(app.db, request.userId, body.user_id);
         if (created) await app.realtime.introduce(conversation.members.map((m) => m.id));
         return reply.status(created ? 201 : 200).send(conversation);
@@ -77,6 +79,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const missing = others.filter((id) => !found.some((u) => u.id === id));
         throw notFound('user_not_found', `No such user: ${missing.join(', ')}`);
       }
+      await assertNotBlocked(app.db, request.userId, others);
       const conversation = await createGroup(app.db, request.userId, title, others);
       await app.realtime.introduce(conversation.members.map((m) => m.id));
       return reply.status(201).send(conversation);
@@ -124,6 +127,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const conversationId = request.params.id;
       await assertMember(app.db, conversationId, request.userId);
+      await assertDirectNotBlocked(app.db, conversationId, request.userId);
       if (request.body.body.trim() === '') throw badRequest('empty_message', 'A message needs some text');
       const { message, created } = await insertMessage(app.db, {
         conversationId,

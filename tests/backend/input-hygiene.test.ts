@@ -95,6 +95,8 @@ const cases: Case[] = [
     field: 'body/room_id',
     body: { conversation_id: '{conv}', room_id: `room-${NUL}-abc` },
   },
+  { route: 'PUT /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
+  { route: 'DELETE /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   {
     route: 'POST /api/v1/rooms/{room_id}/join',
     path: '/api/v1/rooms/room%00abcdef/join',
