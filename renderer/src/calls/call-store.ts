@@ -51,6 +51,7 @@ const FAILURE_TEXT: Record<string, MessageKey> = {
   already_in_call: 'callAlreadyInCall',
   call_in_progress: 'callInProgress',
   rate_limited: 'errRateLimited',
+  blocked: 'errBlocked',
 };
 
 /**

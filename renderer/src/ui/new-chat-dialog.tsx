@@ -58,7 +58,9 @@ export function NewChatDialog({ session, onClose }: Props) {
           ? t('errNetwork')
           : err instanceof ApiError && err.status === 429
             ? t('errRateLimited')
-            : t('errGeneric', { message: String((err as Error).message) }),
+            : err instanceof ApiError && err.code === 'blocked'
+              ? t('errBlocked')
+              : t('errGeneric', { message: String((err as Error).message) }),
       );
       setBusy(false);
     }
