@@ -55,7 +55,7 @@ const FAILURE_TEXT: Record<string, MessageKey> = {
 };
 
 /**
- * Outgoing and incoming calls over the CONTRACT.md socket events: places calls, rings for invitations until
+ * Outgoing and incoming calls over the docs/CONTRACT.md socket events: places calls, rings for invitations until
  * any `call_state` says this user no longer rings, answers, and opens the room page of a joined call.
  */
 export class CallStore extends Store<CallsState> {
