@@ -7,6 +7,8 @@ import callsPlugin from './calls/plugin.js';
 import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
+import { installInputHygiene } from './lib/input-hygiene.js';
+import { redactUrl } from './lib/redact-url.js';
 import { installValidation } from './lib/validation.js';
 import authPlugin from './plugins/auth.js';
 import clusterPlugin from './plugins/cluster.js';
@@ -16,17 +18,14 @@ import realtimePlugin from './plugins/realtime.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
+import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
 import roomPageRoutes from './routes/room-page.js';
 import roomRoutes from './routes/rooms.js';
+import sessionRoutes from './routes/sessions.js';
 import userRoutes from './routes/users.js';
 
-/** Query parameters that carry secrets and must never reach a log line. */
-const SECRET_PARAMS = /([?&](?:jwt|token|access_token)=)[^&#]*/gi;
-
-export function redactUrl(url: string): string {
-  return url.replace(SECRET_PARAMS, '$1[redacted]');
-}
+export { redactUrl };
 
 /** Logger options: structured, and free of passwords, tokens and Authorization headers. */
 export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
@@ -57,6 +56,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   installErrorHandler(app);
   // Validation (Ajv instances and their options) is set up in one place: lib/validation.ts.
   installValidation(app);
+  installInputHygiene(app);
   await app.register(configPlugin, { config });
   // Helmet's headers, computed once (they never vary); the room page overrides its CSP and referrer policy.
   installSecurityHeaders(app, {
@@ -64,6 +64,9 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
     contentSecurityPolicy: {
       directives: {
         'connect-src': ["'self'"],
+        // Everything the client needs is bundled: no fonts or styles from any https: origin (helmet's default).
+        'font-src': ["'self'", 'data:'],
+        'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'media-src': ["'self'", 'data:'],
         // Self-hosted installs may run on plain HTTP inside a LAN; do not rewrite their requests.
@@ -95,7 +98,9 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
       await api.register(async (secured) => {
         // onRequest: a stranger hears 401 before anything about the request itself is checked.
         secured.addHook('onRequest', secured.authenticate);
+        await secured.register(sessionRoutes);
         await secured.register(userRoutes);
+        await secured.register(blockRoutes);
         await secured.register(conversationRoutes);
         await secured.register(roomRoutes);
       });

@@ -30,6 +30,11 @@ export const ConfigSchema = Type.Object({
   ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
   /** Sign-up and sign-in attempts allowed per client address and minute, for each of the two routes. */
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 20 }),
+  /** Per-user budgets per minute (backend/lib/user-rate-limit.ts): what one account may do, however many devices. */
+  MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 120 }),
+  CONVERSATIONS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 20 }),
+  ROOMS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 30 }),
+  CALL_INVITATIONS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 10 }),
   LOG_LEVEL: Type.Union(
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
@@ -53,6 +58,10 @@ const integerKeys = new Set([
   'JITSI_TOKEN_TTL_SECONDS',
   'ACCESS_TOKEN_TTL_SECONDS',
   'AUTH_RATE_LIMIT_PER_MINUTE',
+  'MESSAGES_PER_MINUTE',
+  'CONVERSATIONS_PER_MINUTE',
+  'ROOMS_PER_MINUTE',
+  'CALL_INVITATIONS_PER_MINUTE',
 ]);
 const numberKeys = new Set(['RING_TIMEOUT_SECONDS', 'CALL_LEAVE_GRACE_SECONDS', 'CALL_SWEEP_SECONDS']);
 const booleanKeys = new Set(['TRUST_PROXY']);

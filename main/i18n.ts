@@ -26,6 +26,11 @@ const en = {
   openSettings: 'Open System Settings',
   ok: 'OK',
   callWindowTitle: 'Video call',
+  deepLinkTitle: 'Join a call from a link?',
+  deepLinkDetail: (room: string) =>
+    `A link asks Peace Messenger to join the call in room "${room}" with your camera and microphone. Join only if you expected this call.`,
+  deepLinkJoin: 'Join call',
+  cancel: 'Cancel',
   updateDownloading: (percent: number) => `Downloading update… ${percent}%`,
   updateRestart: (version: string) => `Restart to update to ${version}`,
   updateAfterCall: (version: string) => `Update ${version} installs when your call ends`,
@@ -57,6 +62,11 @@ const zhCN: typeof en = {
   openSettings: '打开系统设置',
   ok: '好',
   callWindowTitle: '视频通话',
+  deepLinkTitle: '通过链接加入通话？',
+  deepLinkDetail: (room: string) =>
+    `一个链接请求和平信使使用你的摄像头和麦克风加入房间“${room}”中的通话。仅在你预期此通话时加入。`,
+  deepLinkJoin: '加入通话',
+  cancel: '取消',
   updateDownloading: (percent: number) => `正在下载更新… ${percent}%`,
   updateRestart: (version: string) => `重新启动以更新到 ${version}`,
   updateAfterCall: (version: string) => `更新 ${version} 将在通话结束后安装`,

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { app, Notification, session } from 'electron';
 import type { DesktopSettings, SettingKey } from './config/desktop-config.js';
 import { userConfigPath } from './config/load-settings.js';
+import { confirmJoinFromLink } from './deep-link-confirm.js';
 import type { DeepLinkInbox } from './deep-links.js';
 import { pickLanguage, type Strings, stringsFor } from './i18n.js';
 import { IncomingCalls } from './incoming/incoming-calls.js';
@@ -145,8 +146,11 @@ export function onReady(
 
   setupMainWindow({ registry, backendOrigin, strings, onLoaded: () => deepLinks.markReady() });
   deepLinks.connect((roomId) => {
-    sendEvent(mainWindow(), 'deep-link/open', roomId);
     showMain();
+    // Asked first: a link from anywhere must not put the user's camera into a call unannounced.
+    void confirmJoinFromLink(strings, roomId).then((join) => {
+      if (join) sendEvent(mainWindow(), 'deep-link/open', roomId);
+    });
   });
   app.on('second-instance', (_event, argv) => {
     showMain();

@@ -1,30 +1,49 @@
 import { createSigner, createVerifier } from 'fast-jwt';
 
+/** Who issues access tokens and for what: a token made for anything else (e.g. Jitsi) is refused. */
+export const ACCESS_ISSUER = 'peace-messenger';
+export const ACCESS_AUDIENCE = 'peace-messenger/api';
+
+/** What a valid access token proves: this user, through this server-side session, until `expiresAt`. */
 export interface AccessClaims {
-  sub: string;
+  userId: string;
+  sessionId: string;
+  /** Milliseconds since the epoch. */
+  expiresAt: number;
 }
 
-/** Signs and checks access tokens; signer and verifier are built once per secret and reused. */
+/**
+ * Signs and checks access tokens; signer and verifier are built once per secret and reused. A token is
+ * only half of the proof: its `sid` must still name a live session row (plugins/auth.ts), which is
+ * what sign-out deletes.
+ */
 export function createAccessTokens(secret: string, ttlSeconds: number) {
   const sign = createSigner({
     key: secret,
     algorithm: 'HS256',
     expiresIn: ttlSeconds * 1000,
-    iss: 'peace-messenger',
+    iss: ACCESS_ISSUER,
+    aud: ACCESS_AUDIENCE,
   });
   const verify = createVerifier({
     key: secret,
     algorithms: ['HS256'],
-    allowedIss: 'peace-messenger',
+    allowedIss: ACCESS_ISSUER,
+    allowedAud: ACCESS_AUDIENCE,
+    // Without these a correctly signed token that simply omits `exp` would never expire.
+    requiredClaims: ['exp', 'iss', 'aud', 'sub', 'sid'],
     cache: true,
   });
   return {
-    issue: (userId: string): string => sign({ sub: userId }),
-    /** The user id of a valid token, or null for anything else. */
-    userIdOf(token: string): string | null {
+    ttlSeconds,
+    issue: (userId: string, sessionId: string): string => sign({ sub: userId, sid: sessionId }),
+    /** The claims of a valid token, or null for anything else. */
+    claimsOf(token: string): AccessClaims | null {
       try {
-        const claims = verify(token) as Partial<AccessClaims>;
-        return typeof claims.sub === 'string' ? claims.sub : null;
+        const claims = verify(token) as { sub?: unknown; sid?: unknown; exp?: unknown };
+        if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string') return null;
+        if (typeof claims.exp !== 'number') return null;
+        return { userId: claims.sub, sessionId: claims.sid, expiresAt: claims.exp * 1000 };
       } catch {
         return null;
       }

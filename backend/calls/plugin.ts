@@ -1,7 +1,9 @@
 import fp from 'fastify-plugin';
 import { onEvent } from '../lib/socket-events.js';
+import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { userRoom } from '../plugins/realtime.js';
 import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
+import { assertMayRing } from './ring-policy.js';
 import { type CallService, createCallService } from './service.js';
 
 declare module 'fastify' {
@@ -28,11 +30,23 @@ export default fp(
           : Math.min(30_000, Math.max(1000, ringTimeoutMs / 2)),
     });
     app.decorate('calls', service);
+    // Each invitation rings the callee (on the desktop an always-on-top popup): a per-caller budget.
+    const invitations = createEventLimiter(app.config.CALL_INVITATIONS_PER_MINUTE);
 
     app.realtime.onConnection(async (socket, userId) => {
       service.socketBack(userId);
       const log = app.log;
-      onEvent(socket, 'call_invitation', CallInvitationPayload, (p) => service.invite(userId, p), log);
+      onEvent(
+        socket,
+        'call_invitation',
+        CallInvitationPayload,
+        async (p) => {
+          invitations.take(userId, 'call invitations');
+          await assertMayRing(app.db, userId, p);
+          return service.invite(userId, p);
+        },
+        log,
+      );
       onEvent(
         socket,
         'call_invitation_response',

@@ -95,6 +95,28 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('calls_by_room_state').on('calls').columns(['room_id', 'state']).execute();
     },
   },
+  '0005_sessions_and_blocks': {
+    async up(db: Kysely<unknown>) {
+      // One row per sign-in: an access token is valid only while its row exists (backend/auth/sessions.ts).
+      await db.schema
+        .createTable('sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('sessions_by_user').on('sessions').columns(['user_id']).execute();
+      // `blocker_id` blocks `blocked_id`: no direct chat, messages, calls or presence between them.
+      await db.schema
+        .createTable('blocks')
+        .addColumn('blocker_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('blocked_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('blocks_pk', ['blocker_id', 'blocked_id'])
+        .execute();
+      await db.schema.createIndex('blocks_by_blocked').on('blocks').columns(['blocked_id']).execute();
+    },
+  },
   '0009_reserved_client_ids': {
     async up(db: Kysely<unknown>) {
       // Client ids with a ":" are the server's now (backend/lib/reserved-ids.ts). A text message that took one

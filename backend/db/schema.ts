@@ -43,6 +43,15 @@ export interface Database {
     created_by: string;
     created_at: string;
   };
+  /** A signed-in device or tab; deleting the row revokes its access token. */
+  sessions: {
+    id: string;
+    user_id: string;
+    created_at: string;
+    expires_at: string;
+  };
+  /** `blocker_id` blocked `blocked_id` (backend/chat/blocks.ts). */
+  blocks: { blocker_id: string; blocked_id: string; created_at: string };
   calls: {
     id: string;
     room_id: string;

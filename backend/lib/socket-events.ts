@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io';
 import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { AppError } from './errors.js';
+import { findUnstorableText, unstorableMessage } from './input-hygiene.js';
 
 /** What every client → server event is acknowledged with. */
 export type Ack =
@@ -42,6 +43,11 @@ export function onEvent<S extends TSchema>(
         ok: false,
         error: { code: 'invalid_payload', message: `${event}: ${where}${first?.message ?? 'invalid'}` },
       });
+      return;
+    }
+    const unstorable = findUnstorableText(payload, event);
+    if (unstorable) {
+      reply({ ok: false, error: { code: 'invalid_characters', message: unstorableMessage(unstorable) } });
       return;
     }
     try {

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import { Server, type Socket } from 'socket.io';
+import { dropAtExpiry, sessionRoom } from '../auth/socket-sessions.js';
 import { bearerToken } from './auth.js';
 
 declare module 'fastify' {
@@ -18,11 +19,16 @@ export interface Realtime {
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
   /** Tells the members of a new conversation which of them are online: they just became contacts. */
   introduce(userIds: readonly string[]): Promise<void>;
+  /**
+   * Disconnects, on every node, the sockets of a revoked session (`sessionId`) or of all the user's
+   * sessions except `keepSessionId`: a revoked token must stop receiving events at once.
+   */
+  disconnectSessions(userId: string, which: { sessionId: string } | { keepSessionId?: string }): void;
 }
 
 export const userRoom = (userId: string) => `user_${userId}`;
 
-/** Users who share a conversation with `userId`: the ones who see their presence. */
+/** Users who share a conversation with `userId` and no block: the ones who see their presence. */
 async function contactsOf(app: import('fastify').FastifyInstance, userId: string): Promise<string[]> {
   const rows = await app.db
     .selectFrom('members as mine')
@@ -31,6 +37,27 @@ async function contactsOf(app: import('fastify').FastifyInstance, userId: string
     .distinct()
     .where('mine.user_id', '=', userId)
     .where('other.user_id', '!=', userId)
+    // A block hides presence both ways.
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('blocks')
+            .select('blocks.blocker_id')
+            .where((b) =>
+              b.or([
+                b.and([
+                  b('blocks.blocker_id', '=', userId),
+                  b('blocks.blocked_id', '=', b.ref('other.user_id')),
+                ]),
+                b.and([
+                  b('blocks.blocked_id', '=', userId),
+                  b('blocks.blocker_id', '=', b.ref('other.user_id')),
+                ]),
+              ]),
+            ),
+        ),
+      ),
+    )
     .execute();
   return rows.map((r) => r.user_id);
 }
@@ -66,6 +93,12 @@ export default fp(
           app.log.warn({ err }, 'presence for new contacts failed');
         }
       },
+      disconnectSessions(userId, which) {
+        if ('sessionId' in which) io.in(sessionRoom(which.sessionId)).disconnectSockets(true);
+        else if (which.keepSessionId)
+          io.in(userRoom(userId)).except(sessionRoom(which.keepSessionId)).disconnectSockets(true);
+        else io.in(userRoom(userId)).disconnectSockets(true);
+      },
     };
     app.decorate('realtime', realtime);
 
@@ -73,9 +106,8 @@ export default fp(
       const auth = socket.handshake.auth as { token?: unknown } | undefined;
       const token =
         typeof auth?.token === 'string' ? auth.token : bearerToken(socket.handshake.headers.authorization);
-      const userId = token ? app.tokens.userIdOf(token) : null;
-      if (!userId) return next(new Error('unauthorized'));
-      admit(socket, userId).then(
+      if (!token) return next(new Error('unauthorized'));
+      admit(socket, token).then(
         () => next(),
         (err: unknown) => {
           if (!(err instanceof Error && err.message === 'unauthorized'))
@@ -85,14 +117,15 @@ export default fp(
       );
     });
 
-    async function admit(socket: Socket, userId: string): Promise<void> {
-      const exists = await app.db
-        .selectFrom('users')
-        .select('id')
-        .where('id', '=', userId)
-        .executeTakeFirst();
-      if (!exists) throw new Error('unauthorized');
+    async function admit(socket: Socket, token: string): Promise<void> {
+      const claims = await app.checkAccessToken(token);
+      if (!claims) throw new Error('unauthorized');
+      const { userId, sessionId } = claims;
       socket.data.userId = userId;
+      socket.data.sessionId = sessionId;
+      // The session's room lets sign-out find this socket on whichever node holds it.
+      await socket.join(sessionRoom(sessionId));
+      dropAtExpiry(socket, claims.expiresAt);
       // Joined before the client hears it is connected: anything sent to the user from then on reaches
       // this socket, even while the per-connection setup below is still running.
       await socket.join(userRoom(userId));

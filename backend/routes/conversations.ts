@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
 import {
   conversationExists,
   createGroup,
@@ -19,6 +20,7 @@ import { findUserById, findUsersByIds } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
+import { perUserPerMinute } from '../lib/user-rate-limit.js';
 import {
   ConversationParams,
   ConversationReadSchema,
@@ -46,10 +48,15 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations',
     {
+      config: { rateLimit: perUserPerMinute(app.config.CONVERSATIONS_PER_MINUTE) },
       schema: {
         tags: ['conversations'],
         body: CreateConversationBody,
-        response: { 200: ConversationSchema, 201: ConversationSchema, ...errorResponses(400, 401, 404) },
+        response: {
+          200: ConversationSchema,
+          201: ConversationSchema,
+          ...errorResponses(400, 401, 403, 404, 429),
+        },
       },
     },
     async (request, reply) => {
@@ -59,6 +66,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
           throw badRequest('self_conversation', 'A direct conversation needs another user');
         }
         if (!(await findUserById(app.db, body.user_id))) throw notFound('user_not_found', 'No such user');
+        await assertNotBlocked(app.db, request.userId, [body.user_id]);
         const { conversation, created } = await openDirect(app.db, request.userId, body.user_id);
         if (created) await app.realtime.introduce(conversation.members.map((m) => m.id));
         return reply.status(created ? 201 : 200).send(conversation);
@@ -72,6 +80,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         const missing = others.filter((id) => !found.some((u) => u.id === id));
         throw notFound('user_not_found', `No such user: ${missing.join(', ')}`);
       }
+      await assertNotBlocked(app.db, request.userId, others);
       const conversation = await createGroup(app.db, request.userId, title, others);
       await app.realtime.introduce(conversation.members.map((m) => m.id));
       return reply.status(201).send(conversation);
@@ -108,16 +117,18 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations/:id/messages',
     {
+      config: { rateLimit: perUserPerMinute(app.config.MESSAGES_PER_MINUTE) },
       schema: {
         tags: ['messages'],
         params: ConversationParams,
         body: SendMessageBody,
-        response: { 201: MessageSchema, ...errorResponses(400, 401, 403, 404) },
+        response: { 201: MessageSchema, ...errorResponses(400, 401, 403, 404, 429) },
       },
     },
     async (request, reply) => {
       const conversationId = request.params.id;
       await assertMember(app.db, conversationId, request.userId);
+      await assertDirectNotBlocked(app.db, conversationId, request.userId);
       if (request.body.body.trim() === '') throw badRequest('empty_message', 'A message needs some text');
       if (request.body.client_id !== undefined && isReservedClientId(request.body.client_id)) {
         throw badRequest('reserved_client_id', 'client_id: a ":" is reserved for ids the server makes');

@@ -3,6 +3,7 @@ import { createRoom, moderatorOf, roomForJoin } from '../calls/rooms.js';
 import { buildRoomUrl, publicBase } from '../jitsi/room-url.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../lib/errors.js';
 import { isReservedRoomId } from '../lib/reserved-ids.js';
+import { perUserPerMinute } from '../lib/user-rate-limit.js';
 import { CreateRoomBody, JoinReply, ROOM_ID_PATTERN, RoomParams, RoomSchema } from '../schemas/calls.js';
 import { errorResponses } from '../schemas/common.js';
 import { assertMember } from './conversations.js';
@@ -12,10 +13,11 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/rooms/create',
     {
+      config: { rateLimit: perUserPerMinute(app.config.ROOMS_PER_MINUTE) },
       schema: {
         tags: ['rooms'],
         body: CreateRoomBody,
-        response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409) },
+        response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -36,10 +38,11 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/rooms/:room_id/join',
     {
+      config: { rateLimit: perUserPerMinute(app.config.ROOMS_PER_MINUTE) },
       schema: {
         tags: ['rooms'],
         params: RoomParams,
-        response: { 200: JoinReply, ...errorResponses(401, 403, 404, 503) },
+        response: { 200: JoinReply, ...errorResponses(401, 403, 404, 429, 503) },
       },
     },
     async (request, reply) => {

@@ -28,6 +28,10 @@ export const LoginBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export const ChangePasswordBody = Type.Object(
+  { current_password: Type.String({ minLength: 1, maxLength: 200 }), new_password: Password },
+  { additionalProperties: false },
+);
 export const AuthReply = Type.Object({ access_token: Type.String(), user: UserSchema });
 
 export const CallOutcome = Type.Union([

@@ -129,3 +129,25 @@ export function isSenderUrlAllowed(
     return false;
   }
 }
+
+/**
+ * Whether a sub-frame (an iframe) of a window of `role` may navigate to `url`. Only a call window
+ * frames anything: its room page frames the call window's Jitsi origin, and what Jitsi's own page
+ * frames in turn (`nested`, e.g. a shared video) is left to Jitsi's CSP, provided it is https. The chat
+ * and the local pages frame nothing, so an injected iframe goes nowhere. Empty frames stay allowed.
+ */
+export function isSubframeNavigationAllowed(
+  role: WindowRole,
+  url: string,
+  jitsiOrigin: string | null,
+  nested: boolean,
+): boolean {
+  if (url === 'about:blank' || url === 'about:srcdoc') return true;
+  if (role !== 'call') return false;
+  if (jitsiOrigin !== null && originOf(url) === jitsiOrigin) return true;
+  try {
+    return nested && new URL(url).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}

@@ -37,3 +37,17 @@ export function usePostgresSchema(prefix = 'peace_test'): { readonly url: string
     },
   };
 }
+
+/**
+ * A fresh schema on TEST_POSTGRES_URL, created now, for tests that manage its lifetime themselves.
+ * Returns the DATABASE_URL confined to it and a function that drops it.
+ */
+export async function freshPostgresSchema(): Promise<{ databaseUrl: string; drop(): Promise<void> }> {
+  if (!postgresUrl) throw new Error('TEST_POSTGRES_URL is not set');
+  const schema = `peace_test_${randomBytes(6).toString('hex')}`;
+  await admin(`create schema ${schema}`);
+  return {
+    databaseUrl: inSchema(postgresUrl, schema),
+    drop: () => admin(`drop schema if exists ${schema} cascade`),
+  };
+}

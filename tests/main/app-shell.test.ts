@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DeepLinkInbox } from '../../main/deep-links.js';
 import { start } from '../../main/start.js';
 import { BACKEND, startDesktop } from './desktop-harness.js';
-import { app, FakeBrowserWindow, fakeEvent, ipcMain, shell } from './fake-electron.js';
+import { app, dialog, FakeBrowserWindow, fakeEvent, ipcMain, shell } from './fake-electron.js';
 
 describe('start-up', () => {
   it('sandboxes every renderer, registers the deep-link scheme and opens the chat from the backend', async () => {
@@ -83,11 +83,12 @@ describe('security guards', () => {
 });
 
 describe('deep links', () => {
-  it('a link on a second instance command line reaches the chat and brings it forward', () => {
+  it('a link on a second instance command line reaches the chat (once confirmed) and brings it forward', async () => {
     const { main } = startDesktop();
     main.hide();
+    dialog.responses.push(0);
     app.emit('second-instance', fakeEvent(), ['/opt/peace', 'peace-messenger://room/abcd-1234-efgh'], '/');
-    expect(main.webContents.sentOn('deep-link/open')).toEqual(['abcd-1234-efgh']);
+    await vi.waitFor(() => expect(main.webContents.sentOn('deep-link/open')).toEqual(['abcd-1234-efgh']));
     expect(main.visible).toBe(true);
   });
 

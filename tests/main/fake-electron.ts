@@ -315,9 +315,11 @@ export const safeStorage = {
 
 export const dialog = {
   shown: [] as unknown[],
+  /** The buttons the "user" will press, in order; then button 1. */
+  responses: [] as number[],
   showMessageBox(options: unknown) {
     this.shown.push(options);
-    return Promise.resolve({ response: 1, checkboxChecked: false });
+    return Promise.resolve({ response: this.responses.shift() ?? 1, checkboxChecked: false });
   },
 };
 
@@ -401,6 +403,7 @@ export function resetFakeElectron(): void {
   session.defaultSession = new FakeSession();
   shell.opened = [];
   dialog.shown = [];
+  dialog.responses = [];
   Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret' });
   ipcRenderer.window = null;
 }

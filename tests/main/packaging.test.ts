@@ -4,12 +4,14 @@
  * Installers need downloads; an unpacked build with a stand-in Electron runs offline.
  */
 import { execFile } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { writeElectronStandIn } from './electron-stand-in.js';
+import { expectSealedFuses } from './fuses.js';
 
 const require = createRequire(import.meta.url);
 const { getConfig, validateConfiguration } = require('app-builder-lib/out/util/config/config.js');
@@ -108,8 +110,7 @@ describe('npm run pack:dir', () => {
       // The real Electron binary cannot be downloaded here; electron-builder only copies it.
       const electronDist = join(scratch, 'electron-dist');
       mkdirSync(electronDist);
-      writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho stand-in\n');
-      chmodSync(join(electronDist, 'electron'), 0o755);
+      writeElectronStandIn(electronDist);
       const output = join(scratch, 'release');
       await run(process.execPath, [packDir, '--no-build', '--linux', `-c.directories.output=${output}`], {
         cwd: root,
@@ -127,6 +128,7 @@ describe('npm run pack:dir', () => {
       expect(files.filter((file) => !shipped.test(file))).toEqual([]);
       expect(files.filter((file) => /\.(map|ts|env|pem|p12|key)$|\/tests?\//.test(file))).toEqual([]);
       expect(existsSync(join(output, 'linux-unpacked', 'peace-messenger'))).toBe(true);
+      await expectSealedFuses(join(output, 'linux-unpacked', 'peace-messenger'));
       expect(readFileSync(join(resources, 'app-update.yml'), 'utf8')).toContain('provider: generic');
     },
     180_000,

@@ -50,6 +50,8 @@ const FAILURE_TEXT: Record<string, MessageKey> = {
   jitsi_not_configured: 'callNotConfigured',
   already_in_call: 'callAlreadyInCall',
   call_in_progress: 'callInProgress',
+  rate_limited: 'errRateLimited',
+  blocked: 'errBlocked',
 };
 
 /**

@@ -14,7 +14,9 @@ type Phase = { name: 'loading' } | { name: 'signed-out'; api: Api } | { name: 's
 export function App() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
 
-  const signOut = (api: Api, session?: Session) => {
+  const signOut = (api: Api, session?: Session, server?: 'this' | 'everywhere') => {
+    // Revoke on the server first (best effort): a copied token must stop working, not just be forgotten here.
+    if (server) void api.post(server === 'everywhere' ? '/auth/logout-all' : '/auth/logout').catch(() => {});
     session?.close();
     api.setToken(null);
     void saveToken(null);
@@ -58,5 +60,10 @@ export function App() {
     );
   }
   const session = phase.session;
-  return <Messenger session={session} onSignOut={() => signOut(session.api, session)} />;
+  return (
+    <Messenger
+      session={session}
+      onSignOut={(everywhere) => signOut(session.api, session, everywhere ? 'everywhere' : 'this')}
+    />
+  );
 }

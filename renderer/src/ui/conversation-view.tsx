@@ -4,6 +4,7 @@ import { useStore } from '../lib/store';
 import type { ConversationSummary } from '../lib/types';
 import type { Session } from '../session';
 import { Avatar } from './avatar';
+import { BlockButton } from './block-button';
 import { Composer } from './composer';
 import { MessageList } from './message-list';
 
@@ -45,6 +46,7 @@ export function ConversationView({ session, conversation }: Props) {
             {subtitle}
           </span>
         </div>
+        {other && <BlockButton api={session.api} user={other} />}
         <button
           type="button"
           class="call-button"

@@ -15,7 +15,8 @@ import { OutgoingCallOverlay } from './outgoing-call-overlay';
 
 interface Props {
   session: Session;
-  onSignOut(): void;
+  /** Ends this session on the server, or with `everywhere` every session of the user. */
+  onSignOut(everywhere?: boolean): void;
 }
 
 /** The signed-in app: conversations on the left, the open one on the right, call overlays above. */
@@ -36,7 +37,7 @@ export function Messenger({ session, onSignOut }: Props) {
               <strong data-testid="me-name">{session.me.display_name}</strong>
               <span class="muted">@{session.me.username}</span>
             </div>
-            <button type="button" class="ghost" onClick={onSignOut} title={t('signOut')}>
+            <button type="button" class="ghost" onClick={() => onSignOut()} title={t('signOut')}>
               {t('signOut')}
             </button>
           </header>
@@ -67,6 +68,17 @@ export function Messenger({ session, onSignOut }: Props) {
             </div>
           )}
           <ConversationList session={session} />
+          <footer class="sidebar-footer">
+            <button
+              type="button"
+              class="link"
+              onClick={() => onSignOut(true)}
+              title={t('signOutEverywhereHint')}
+              data-testid="sign-out-everywhere"
+            >
+              {t('signOutEverywhere')}
+            </button>
+          </footer>
         </aside>
         <main class="chat">
           {selected ? (

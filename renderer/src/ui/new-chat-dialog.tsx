@@ -56,7 +56,11 @@ export function NewChatDialog({ session, onClose }: Props) {
       setError(
         err instanceof ApiError && err.status === 0
           ? t('errNetwork')
-          : t('errGeneric', { message: String((err as Error).message) }),
+          : err instanceof ApiError && err.status === 429
+            ? t('errRateLimited')
+            : err instanceof ApiError && err.code === 'blocked'
+              ? t('errBlocked')
+              : t('errGeneric', { message: String((err as Error).message) }),
       );
       setBusy(false);
     }
