@@ -3,7 +3,7 @@
  * tests run it against a faked Electron.
  */
 import { join } from 'node:path';
-import { app, session } from 'electron';
+import { app, nativeTheme, session } from 'electron';
 import type { DesktopSettings } from './config/desktop-config.js';
 import type { DeepLinkInbox } from './deep-links.js';
 import { pickLanguage, stringsFor } from './i18n.js';
@@ -73,6 +73,9 @@ export function onReady(settings: DesktopSettings, deepLinks: DeepLinkInbox): De
     tray,
     sessionToken: new SessionTokenStore(join(app.getPath('userData'), 'session-token.bin')),
     screenShare,
+    setTheme: (choice) => {
+      nativeTheme.themeSource = choice;
+    },
   });
 
   setupMainWindow({ registry, backendOrigin, strings, onLoaded: () => deepLinks.markReady() });

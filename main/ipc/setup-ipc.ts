@@ -2,7 +2,7 @@
  * Every IPC handler, with the window roles allowed to call it: the chat (main window) drives calls,
  * tray and the session; a call window may only report its call ended; local pages only answer.
  */
-import type { DesktopConfig } from '../../preload/desktop-api.js';
+import type { DesktopConfig, ThemeChoice } from '../../preload/desktop-api.js';
 import type { IncomingCalls } from '../incoming/incoming-calls.js';
 import type { ScreenShare } from '../screen-share.js';
 import type { SessionTokenStore } from '../session-token.js';
@@ -18,6 +18,8 @@ export interface IpcControllers {
   tray: TrayController;
   sessionToken: SessionTokenStore;
   screenShare: ScreenShare;
+  /** Sets Electron's nativeTheme.themeSource, which every window's prefers-color-scheme follows. */
+  setTheme(choice: ThemeChoice): void;
 }
 
 /** Registers all handlers. */
@@ -73,6 +75,13 @@ export function setupIpc(anchors: TrustAnchors, controllers: IpcControllers): vo
         roles: ['main'],
         run: (_sender, token) => {
           sessionToken.set(token);
+          return ok(null);
+        },
+      },
+      'theme/set': {
+        roles: ['main'],
+        run: (_sender, choice) => {
+          controllers.setTheme(choice);
           return ok(null);
         },
       },

@@ -225,6 +225,9 @@ class FakeSession {
 }
 export const session = { defaultSession: new FakeSession() };
 
+/** Records the theme main asked for (the real one makes prefers-color-scheme follow it). */
+export const nativeTheme = { themeSource: 'system' as 'system' | 'light' | 'dark' };
+
 export class Notification extends EventEmitter {
   static all: Notification[] = [];
   shown = false;
@@ -381,6 +384,7 @@ export function resetFakeElectron(): void {
     languages: ['en-US'],
   });
   session.defaultSession = new FakeSession();
+  nativeTheme.themeSource = 'system';
   shell.opened = [];
   dialog.shown = [];
   Object.assign(safeStorage, { available: true, backend: 'gnome_libsecret' });

@@ -30,6 +30,7 @@ export function ConversationList({ session }: { session: Session }) {
                 id={other?.id ?? c.id}
                 name={title}
                 online={other ? Boolean(chat.online[other.id]) : undefined}
+                group={c.type === 'group'}
               />
               <span class="conversation-text">
                 <span class="conversation-top">

@@ -12,6 +12,7 @@ import { IncomingCallView } from './incoming-call-view';
 import { NewChatDialog } from './new-chat-dialog';
 import { NoticeBar } from './notice-bar';
 import { OutgoingCallOverlay } from './outgoing-call-overlay';
+import { ThemeButton } from './theme-button';
 
 interface Props {
   session: Session;
@@ -29,19 +30,20 @@ export function Messenger({ session, onSignOut }: Props) {
     <div class="app">
       <ConnectionBanner session={session} />
       <div class="layout">
-        <aside class={`sidebar ${selected ? 'has-selection' : ''}`}>
+        <nav class={`sidebar ${selected ? 'has-selection' : ''}`} aria-label={t('conversationsLabel')}>
           <header class="sidebar-header">
             <Avatar id={session.me.id} name={session.me.display_name} />
             <div class="me">
               <strong data-testid="me-name">{session.me.display_name}</strong>
               <span class="muted">@{session.me.username}</span>
             </div>
-            <button type="button" class="ghost" onClick={onSignOut} title={t('signOut')}>
+            <ThemeButton />
+            <button type="button" class="ghost" onClick={onSignOut}>
               {t('signOut')}
             </button>
           </header>
           <div class="sidebar-title">
-            <h2>{t('conversations')}</h2>
+            <h1>{t('conversations')}</h1>
             <button
               type="button"
               class="primary small"
@@ -67,7 +69,7 @@ export function Messenger({ session, onSignOut }: Props) {
             </div>
           )}
           <ConversationList session={session} />
-        </aside>
+        </nav>
         <main class="chat">
           {selected ? (
             <ConversationView key={selected.id} session={session} conversation={selected} />

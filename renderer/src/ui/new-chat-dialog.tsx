@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../lib/api';
+import { explainError } from '../lib/explain-error';
 import { t } from '../lib/i18n';
 import type { User } from '../lib/types';
 import type { Session } from '../session';
@@ -53,11 +53,7 @@ export function NewChatDialog({ session, onClose }: Props) {
       await action();
       onClose();
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 0
-          ? t('errNetwork')
-          : t('errGeneric', { message: String((err as Error).message) }),
-      );
+      setError(explainError(err));
       setBusy(false);
     }
   };
