@@ -167,7 +167,11 @@ describe('chat UI', () => {
     }
     await page.getByTestId('create-group').click();
     await expect.poll(() => page.getByTestId('chat-title').textContent()).toBe('Weekend trip');
-    expect(await page.getByTestId('chat-subtitle').textContent()).toBe('3 members');
+    // The header names the members (me as "You") and counts them; the group has a group avatar.
+    expect(await page.getByTestId('chat-subtitle').textContent()).toBe(
+      `You, Bob ${run}, Carol ${run} · 3 members`,
+    );
+    await page.locator('.chat-header [data-testid="group-avatar"]').waitFor();
     const groups = await backend.api(carol.token, 'GET', '/api/v1/conversations');
     expect(groups.body.map((c: any) => c.title)).toContain('Weekend trip');
   });

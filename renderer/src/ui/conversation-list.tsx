@@ -23,6 +23,7 @@ export function ConversationList({ session }: { session: Session }) {
               type="button"
               class={`conversation ${c.id === chat.selectedId ? 'selected' : ''} ${c.unread_count > 0 ? 'unread' : ''}`}
               onClick={() => session.chat.select(c.id)}
+              aria-current={c.id === chat.selectedId ? 'true' : undefined}
               data-testid="conversation"
               data-title={title}
             >

@@ -64,7 +64,16 @@ export function MessageList({ session, conversation }: Props) {
   const loadOlder = () => void session.chat.loadOlder(conversation.id).catch(() => {});
 
   return (
-    <div class="messages" ref={scroller} onScroll={onScroll} data-testid="messages">
+    <div
+      class="messages"
+      ref={scroller}
+      onScroll={onScroll}
+      data-testid="messages"
+      role="log"
+      aria-label={t('messagesLabel')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log must be focusable to scroll by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+    >
       <div class="history-edge">
         {thread.hasMore ? (
           <button

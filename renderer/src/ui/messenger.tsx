@@ -5,14 +5,23 @@ import { t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { Session } from '../session';
 import { Avatar } from './avatar';
+import { CallAnnouncer } from './call-announcer';
 import { ConnectionBanner } from './connection-banner';
 import { ConversationList } from './conversation-list';
 import { ConversationView } from './conversation-view';
+import { FocusTrap } from './focus-trap';
 import { IncomingCallView } from './incoming-call-view';
 import { NewChatDialog } from './new-chat-dialog';
 import { NoticeBar } from './notice-bar';
 import { OutgoingCallOverlay } from './outgoing-call-overlay';
 import { ThemeButton } from './theme-button';
+
+/** Escape on the outgoing call: cancels it while it rings, closes its outcome after. */
+function closeOutgoing(session: Session): void {
+  const phase = session.calls.state.outgoing?.phase;
+  if (phase === 'starting' || phase === 'ringing') session.calls.cancel();
+  else session.calls.dismissOutgoing();
+}
 
 interface Props {
   session: Session;
@@ -22,6 +31,7 @@ interface Props {
 /** The signed-in app: conversations on the left, the open one on the right, call overlays above. */
 export function Messenger({ session, onSignOut }: Props) {
   const chat = useStore(session.chat);
+  const calls = useStore(session.calls);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [askNotify, setAskNotify] = useState(() => !desktop() && canAskForNotifications());
   const selected = session.chat.conversation(chat.selectedId);
@@ -78,9 +88,14 @@ export function Messenger({ session, onSignOut }: Props) {
           )}
         </main>
       </div>
-      {dialogOpen && <NewChatDialog session={session} onClose={() => setDialogOpen(false)} />}
-      <OutgoingCallOverlay session={session} />
+      <FocusTrap active={dialogOpen} onEscape={() => setDialogOpen(false)}>
+        {dialogOpen && <NewChatDialog session={session} onClose={() => setDialogOpen(false)} />}
+      </FocusTrap>
+      <FocusTrap active={calls.outgoing !== null} onEscape={() => closeOutgoing(session)}>
+        <OutgoingCallOverlay session={session} />
+      </FocusTrap>
       <IncomingCallView session={session} />
+      <CallAnnouncer session={session} />
       <NoticeBar session={session} />
     </div>
   );

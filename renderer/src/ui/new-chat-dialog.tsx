@@ -39,12 +39,8 @@ export function NewChatDialog({ session, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const results = useUserSearch(session, query);
   const search = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    search.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  // The search box gets focus; FocusTrap (around this dialog) keeps it inside and handles Escape.
+  useEffect(() => search.current?.focus(), []);
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -65,7 +61,7 @@ export function NewChatDialog({ session, onClose }: Props) {
 
   return (
     <div class="modal-backdrop">
-      <button type="button" class="modal-scrim" aria-label={t('close')} onClick={onClose} />
+      <button type="button" class="modal-scrim" aria-label={t('close')} tabIndex={-1} onClick={onClose} />
       <div
         class="modal"
         role="dialog"
@@ -126,6 +122,7 @@ export function NewChatDialog({ session, onClose }: Props) {
           class="search"
           type="search"
           placeholder={t('searchUsers')}
+          aria-label={t('searchUsers')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           data-testid="user-search"
@@ -140,6 +137,7 @@ export function NewChatDialog({ session, onClose }: Props) {
                 <button
                   type="button"
                   class={`user-row ${picked ? 'picked' : ''}`}
+                  aria-pressed={tab === 'group' ? picked : undefined}
                   disabled={busy}
                   data-testid="user-result"
                   data-username={u.username}
@@ -152,7 +150,11 @@ export function NewChatDialog({ session, onClose }: Props) {
                     <strong>{u.display_name}</strong>
                     <span class="muted">@{u.username}</span>
                   </span>
-                  {tab === 'group' && <span class={`check ${picked ? 'on' : ''}`}>{picked ? '✓' : ''}</span>}
+                  {tab === 'group' && (
+                    <span class={`check ${picked ? 'on' : ''}`} aria-hidden="true">
+                      {picked ? '✓' : ''}
+                    </span>
+                  )}
                 </button>
               </li>
             );
