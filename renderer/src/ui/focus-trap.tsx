@@ -22,11 +22,25 @@ export function FocusTrap({ active, onEscape, children }: Props) {
   const onEscapeRef = useRef(onEscape);
   onEscapeRef.current = onEscape;
 
+  // What had focus before the dialog opened. Tracked continuously: the opener may lose focus in the
+  // very render that opens the dialog (the call button turns disabled while the call rings).
+  const lastOutside = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    const track = (event: FocusEvent) => {
+      const target = event.target;
+      if (target instanceof HTMLElement && !host.current?.contains(target)) lastOutside.current = target;
+    };
+    document.addEventListener('focusin', track);
+    return () => document.removeEventListener('focusin', track);
+  }, []);
+
   useEffect(() => {
     const root = host.current;
     if (!active || !root) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const items = () => Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE));
+    const opener = lastOutside.current;
+    // tabindex="-1" (the backdrop's mouse-only close button) is focusable but not a Tab stop.
+    const items = () =>
+      Array.from(root.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => el.tabIndex >= 0);
     const pullIn = () => {
       if (!root.contains(document.activeElement)) items()[0]?.focus();
     };
@@ -59,7 +73,9 @@ export function FocusTrap({ active, onEscape, children }: Props) {
     return () => {
       watcher.disconnect();
       document.removeEventListener('keydown', onKey);
-      if (opener?.isConnected) opener.focus();
+      // Unless what the dialog did moved focus on purpose (a new chat focuses its message box).
+      const lost = document.activeElement === document.body || root.contains(document.activeElement);
+      if (lost && opener?.isConnected) opener.focus();
     };
   }, [active]);
 
