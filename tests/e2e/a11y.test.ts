@@ -53,6 +53,25 @@ describe('accessibility of the main screens', () => {
     await screenshot(page, 'a11y', name);
   }
 
+  it('a manual theme wins over the system and is remembered', async () => {
+    const page = await open('en', 'light', 1280);
+    await openSignedIn(page, ui.backend.url, alice.token);
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const lightBg = await background();
+    const button = page.getByTestId('theme-button');
+    expect(await button.getAttribute('aria-label')).toContain('Theme: as the system');
+    await button.click(); // system → light: still light
+    await button.click(); // light → dark, although the system is light
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    expect(await button.getAttribute('aria-label')).toContain('Theme: dark');
+    const darkBg = await background();
+    expect(darkBg).not.toBe(lightBg);
+    await page.reload();
+    await page.getByTestId('me-name').waitFor();
+    expect(await background()).toBe(darkBg);
+    expect(await seriousViolations(page)).toEqual([]);
+  }, 120_000);
+
   // Contrast does not depend on the width: every language and theme at 1280 px, two of them at 360.
   const combos: [Lang, Theme, number][] = [
     ['en', 'light', 1280],
