@@ -14,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await buildApp(config, loggingOptions(config.LOG_LEVEL));
+  const app = await buildApp(config, loggingOptions(config.LOG_LEVEL, process.stdout, config.LOG_FORMAT));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info({ signal }, 'shutting down');

@@ -4,12 +4,12 @@ import { loggerOptions } from './app.js';
 /**
  * Fastify options for where the logs go. A person at a terminal reads short coloured lines (pino-pretty)
  * and one line per request; anything else (a file, journald, a log collector) gets pino's JSON, as
- * before. LOG_FORMAT=json or LOG_FORMAT=pretty overrides the guess.
+ * before. LOG_FORMAT (`json` or `pretty`, validated with the rest of the configuration) overrides the guess.
  */
 export function loggingOptions(
   level: string,
   stdout: { isTTY?: boolean } = process.stdout,
-  format = process.env.LOG_FORMAT,
+  format?: 'pretty' | 'json',
 ): Pick<FastifyServerOptions, 'logger' | 'disableRequestLogging'> {
   const pretty = format === 'pretty' || (format !== 'json' && stdout.isTTY === true);
   if (!pretty) return { logger: loggerOptions(level) };

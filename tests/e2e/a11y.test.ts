@@ -103,8 +103,13 @@ describe('accessibility of the main screens', () => {
       if (width < 500) {
         // Narrow: one pane at a time; Back returns to the list.
         expect(await page.getByTestId('conversation-list').isVisible()).toBe(false);
-        await page.locator('.chat-header .back').click();
+        await page.locator('.chat-header .back').focus();
+        await page.keyboard.press('Enter');
         await page.getByTestId('conversation-list').waitFor();
+        // Focus lands back on that chat's row, not at the top of the page.
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-title')))
+          .toBe('Bob Example');
       }
       await page.locator('[data-testid="conversation"][data-title="Weekend trip 周末旅行"]').click();
       await page.locator('.chat-header [data-testid="group-avatar"]').waitFor();
