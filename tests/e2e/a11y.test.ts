@@ -30,7 +30,7 @@ describe('accessibility of the main screens', () => {
     const say = (token: string, body: string) =>
       ui.backend.api(token, 'POST', `/api/v1/conversations/${direct.body.id}/messages`, { body });
     await say(bob.token, 'Hi! The plan is at https://example.org/plan (see section 2).');
-    await say(alice.token, 'Thanks, 看到了 👍');
+    await say(alice.token, 'Thanks, 看到了！');
     await say(bob.token, 'A long line to see wrapping on narrow screens: '.repeat(3));
     await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', {
       type: 'group',
