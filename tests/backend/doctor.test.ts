@@ -137,7 +137,8 @@ describe('npm run doctor', () => {
 
     const usage = await cli(['--bogus'], env());
     expect(usage.code).toBe(2);
-  });
+    // Four CLI runs, each compiling TypeScript with tsx: slow on a busy machine, so a longer limit.
+  }, 120_000);
 
   it('fails when the Jitsi certificate is not trusted, and says how to trust a private CA', async () => {
     const report = await doctor({ ca: undefined });

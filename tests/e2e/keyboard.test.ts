@@ -80,6 +80,20 @@ describe('keyboard only', () => {
     await page.keyboard.type('Typed without a mouse');
     await page.keyboard.press('Enter');
     await page.getByTestId('message').filter({ hasText: 'Typed without a mouse' }).waitFor();
+
+    // A paste over the limit is kept whole: a counter says by how much it is over, Send waits.
+    const composer = page.getByTestId('composer-input');
+    await composer.fill('x'.repeat(10_250));
+    expect(await page.getByTestId('char-count').textContent()).toBe(
+      '10,250 / 10,000 Too long by 250 characters: shorten it to send.',
+    );
+    expect(await composer.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.getByTestId('send-button').isDisabled()).toBe(true);
+    await page.keyboard.press('Enter');
+    expect((await composer.inputValue()).length).toBe(10_250);
+    await composer.fill('x'.repeat(9_990));
+    expect(await page.getByTestId('char-count').textContent()).toBe('9,990 / 10,000 10 characters left.');
+    expect(await page.getByTestId('send-button').isDisabled()).toBe(false);
   }, 120_000);
 
   /** Alice (with the chat open) and Bob, both signed in. */
