@@ -21,6 +21,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // Pure renderer logic (formatting, links, error wording): no browser needed.
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],

@@ -53,6 +53,14 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
     ...opts,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
+  if (opts.disableRequestLogging === true) {
+    // Fastify's two lines per request are off (a terminal, see terminal-logging.ts): one short line instead.
+    app.addHook('onResponse', async (request, reply) => {
+      request.log.info(
+        `${request.method} ${redactUrl(request.url)} ${reply.statusCode} ${Math.round(reply.elapsedTime)}ms`,
+      );
+    });
+  }
   installErrorHandler(app);
   // Validation (Ajv instances and their options) is set up in one place: lib/validation.ts.
   installValidation(app);

@@ -39,6 +39,8 @@ export const ConfigSchema = Type.Object({
     ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
     { default: 'info' },
   ),
+  /** `pretty` (short coloured lines) or `json`; unset: pretty when stdout is a terminal, else JSON. */
+  LOG_FORMAT: Type.Optional(Type.Union([Type.Literal('pretty'), Type.Literal('json')])),
   NODE_ENV: Type.String({ default: 'production' }),
   /** Where the built web client lives; served at `/`. */
   WEB_ROOT: Type.Optional(Type.String()),

@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { loggingOptions } from './terminal-logging.js';
 
 /** Starts the backend with the configuration of the environment; stops cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const app = await buildApp(config);
+  const app = await buildApp(config, loggingOptions(config.LOG_LEVEL, process.stdout, config.LOG_FORMAT));
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.once(signal, () => {
       app.log.info({ signal }, 'shutting down');
@@ -28,6 +29,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+  // One line a person can act on; the rest of a listen error is noise.
+  if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
+    console.error(`${(err as Error).message}: another program holds this port. Stop it or set PORT.`);
+  } else {
+    console.error(err instanceof Error ? err.message : err);
+  }
   process.exit(1);
 });

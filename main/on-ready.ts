@@ -3,7 +3,7 @@
  * tests run it against a faked Electron.
  */
 import { join } from 'node:path';
-import { app, Notification, session } from 'electron';
+import { app, Notification, nativeTheme, session } from 'electron';
 import type { DesktopSettings, SettingKey } from './config/desktop-config.js';
 import { userConfigPath } from './config/load-settings.js';
 import { confirmJoinFromLink } from './deep-link-confirm.js';
@@ -142,6 +142,9 @@ export function onReady(
     sessionToken: new SessionTokenStore(join(app.getPath('userData'), 'session-token.bin')),
     screenShare,
     settingsWindow,
+    setTheme: (choice) => {
+      nativeTheme.themeSource = choice;
+    },
   });
 
   setupMainWindow({ registry, backendOrigin, strings, onLoaded: () => deepLinks.markReady() });

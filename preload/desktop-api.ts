@@ -20,6 +20,9 @@ export interface DesktopConfig {
   language: string;
 }
 
+/** The colour theme: the system's, or the user's fixed choice. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
+
 export type BridgeResult = { ok: true } | { ok: false; error: string };
 
 export interface DesktopBridge {
@@ -42,6 +45,8 @@ export interface DesktopBridge {
   /** The access token, kept encrypted with safeStorage. */
   getSessionToken(): Promise<string | null>;
   setSessionToken(token: string | null): Promise<void>;
+  /** The user's theme: popups, the screen picker and call windows follow it (optional: older apps). */
+  setTheme?(choice: ThemeChoice): Promise<void>;
   /** Called by the room page when the conference ends: main closes that call window. */
   reportCallEnded(): Promise<void>;
 }

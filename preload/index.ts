@@ -26,6 +26,7 @@ export const desktopBridge = {
   getSessionToken: () => value('session/get-token'),
   setSessionToken: (token) => send('session/set-token', token),
   reportCallEnded: () => send('call/report-ended'),
+  setTheme: (choice) => send('theme/set', choice),
 } satisfies DesktopBridge;
 
 contextBridge.exposeInMainWorld('peaceDesktop', desktopBridge);

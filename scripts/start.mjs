@@ -1,11 +1,19 @@
 // `npm start`: the backend on its embedded defaults (SQLite), then the desktop app pointed at it.
 // Where no Electron binary is installed, say so in one line and keep serving the web client.
 import { spawn } from 'node:child_process';
+import { portIsFree, portTakenMessage } from './check-port.mjs';
 import { findElectronBinary } from './electron-binary.mjs';
 
 const port = process.env.PORT ?? '8080';
 const host = process.env.HOST ?? '127.0.0.1';
 const backendUrl = `http://${host === '0.0.0.0' ? '127.0.0.1' : host}:${port}`;
+
+// Checked again after the build (the port may have been taken meanwhile): otherwise /healthz below
+// could be answered by whoever holds the port, and this script would claim a server it did not start.
+if (!(await portIsFree(host, Number(port)))) {
+  console.error(portTakenMessage(host, Number(port)));
+  process.exit(1);
+}
 
 const backend = spawn(process.execPath, ['dist/backend/server.js'], { stdio: 'inherit', env: process.env });
 backend.on('exit', (code) => process.exit(code ?? 0));

@@ -88,7 +88,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
     notes.push('Tip: add --jitsi-env <path of jitsi.env> to compare the backend with the Jitsi deployment.');
   }
 
-  results.push(checkPublicBaseUrl(get('PUBLIC_BASE_URL')));
+  results.push(checkPublicBaseUrl(get('PUBLIC_BASE_URL'), get('HOST')));
   results.push(await checkDatabase(get('DATABASE_URL') ?? '', opts.timeoutMs));
   results.push(
     checkSampleToken(

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { type ValidationDetails, validationDetails } from './validation.js';
 
 /** An error a client should see: status, stable machine code, human message. */
 export class AppError extends Error {
@@ -20,11 +21,11 @@ export const conflict = (code: string, message: string) => new AppError(409, cod
 
 /** The wire shape of every error: `{ error: { code, message } }`. */
 export interface ErrorBody {
-  error: { code: string; message: string };
+  error: { code: string; message: string } & Partial<ValidationDetails>;
 }
 
-export function errorBody(code: string, message: string): ErrorBody {
-  return { error: { code, message } };
+export function errorBody(code: string, message: string, details?: ValidationDetails): ErrorBody {
+  return { error: { code, message, ...details } };
 }
 
 /** Fastify's own 4xx errors, named for clients (the rest fall back to their lower-cased Fastify code). */
@@ -53,7 +54,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.status(err.statusCode).send(errorBody(err.code, err.message));
     }
     if (err.validation) {
-      return reply.status(400).send(errorBody('invalid_request', err.message));
+      // field/rule/limit let clients word the problem in the user's language (the message is English).
+      const details = validationDetails(err.validation, err.validationContext ?? 'body');
+      return reply.status(400).send(errorBody('invalid_request', err.message, details));
     }
     const status = err.statusCode ?? 500;
     if (status >= 500) {

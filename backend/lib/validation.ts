@@ -43,3 +43,27 @@ export function describeValidationError(errors: readonly ErrorObject[], dataVar:
       return `${where} ${first.message ?? 'is invalid'}`;
   }
 }
+
+/** What a client needs to name a schema violation in its own language: the field, the rule and its limit. */
+export interface ValidationDetails {
+  /** The offending property, e.g. `password` (`body` for the body as a whole). */
+  field: string;
+  /** The Ajv keyword that failed: `maxLength`, `minLength`, `pattern`, `required`, `type`, … */
+  rule: string;
+  /** The number in the rule (`maxLength: 200` → 200), when it has one. */
+  limit?: number;
+}
+
+/** The first violation as {@link ValidationDetails}. */
+export function validationDetails(errors: readonly ErrorObject[], dataVar: string): ValidationDetails {
+  const first = errors[0];
+  if (!first) return { field: dataVar, rule: 'invalid' };
+  const params = first.params as Record<string, unknown>;
+  const path = first.instancePath.split('/').filter(Boolean);
+  if (first.keyword === 'required') path.push(String(params.missingProperty));
+  if (first.keyword === 'discriminator') path.push(String(params.tag));
+  // Array items (`member_ids/3`) are reported as their array.
+  const field = path.filter((part) => !/^\d+$/.test(part)).pop() ?? dataVar;
+  const limit = typeof params.limit === 'number' ? params.limit : undefined;
+  return limit === undefined ? { field, rule: first.keyword } : { field, rule: first.keyword, limit };
+}

@@ -52,6 +52,10 @@ export default fp(
           path.endsWith('.html') ? 'no-cache' : 'public, max-age=31536000, immutable',
         ),
     });
+    // Browsers ask for /favicon.ico on their own; the icon is an SVG.
+    app.get('/favicon.ico', { schema: { hide: true } }, async (_request, reply) =>
+      reply.redirect('/favicon.svg', 301),
+    );
   },
   { name: 'web-client', dependencies: ['config'] },
 );

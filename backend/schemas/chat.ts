@@ -15,7 +15,25 @@ export const Username = Type.String({
   description: 'letters, digits, "_", "." and "-"; stored in lowercase',
 });
 export const Password = Type.String({ minLength: 8, maxLength: 200 });
-export const DisplayName = Type.String({ minLength: 1, maxLength: 64 });
+/**
+ * Invisible format characters that reorder or hide text: bidi embeddings, overrides and isolates
+ * (U+202E turns "Alice\u202Eecila" around), marks, zero-width space and word joiners, the BOM. A name
+ * holding one could pass for another person's, so names refuse them. ZWJ and ZWNJ stay allowed: emoji
+ * sequences and Persian or Indic spelling need them.
+ */
+const NO_INVISIBLE_CONTROLS =
+  '^[^\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]*$';
+
+/** Text people see as a name: a display name or a group title. */
+const VisibleName = (maxLength: number) =>
+  Type.String({
+    minLength: 1,
+    maxLength,
+    pattern: NO_INVISIBLE_CONTROLS,
+    description: 'no bidirectional controls or other invisible format characters',
+  });
+
+export const DisplayName = VisibleName(64);
 
 export const RegisterBody = Type.Object(
   { username: Username, password: Password, display_name: DisplayName },
@@ -86,7 +104,7 @@ export const DirectConversationBody = Type.Object(
 export const GroupConversationBody = Type.Object(
   {
     type: Type.Literal('group'),
-    title: Type.String({ minLength: 1, maxLength: 100 }),
+    title: VisibleName(100),
     member_ids: Type.Array(Id, { minItems: 1, maxItems: 256, uniqueItems: true }),
   },
   { additionalProperties: false, description: 'A new group of the caller and `member_ids`' },

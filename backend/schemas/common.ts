@@ -1,7 +1,15 @@
 import { Type } from 'typebox';
 
 export const ErrorSchema = Type.Object(
-  { error: Type.Object({ code: Type.String(), message: Type.String() }) },
+  {
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      field: Type.Optional(Type.String({ description: 'invalid_request: the offending field' })),
+      rule: Type.Optional(Type.String({ description: 'invalid_request: the rule it broke, e.g. maxLength' })),
+      limit: Type.Optional(Type.Number({ description: 'invalid_request: the number in that rule' })),
+    }),
+  },
   { $id: 'Error', description: 'Every failure: a stable code and a message for people' },
 );
 

@@ -6,7 +6,7 @@
  * Types only, on purpose: the preload project type-checks this file too, so main's build takes its
  * declarations from there and emits no JavaScript for it. Values belong in validate-args.ts.
  */
-import type { DesktopConfig, IncomingCall } from '../../preload/desktop-api.js';
+import type { DesktopConfig, IncomingCall, ThemeChoice } from '../../preload/desktop-api.js';
 
 /** What every `ipcMain.handle` answers: a result object, never a thrown error across processes. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode };
@@ -65,6 +65,8 @@ export interface InvokeChannels {
   'tray/set-state': { args: [state: { unread: number; inCall: boolean }]; result: null };
   'session/get-token': { args: []; result: string | null };
   'session/set-token': { args: [token: string | null]; result: null };
+  /** The user's colour theme: every window (popups and call windows too) follows it. */
+  'theme/set': { args: [choice: ThemeChoice]; result: null };
   /** From the incoming-call popup: the user's answer. */
   'popup/answer': { args: [accepted: boolean]; result: null };
   /** From the incoming-call popup: what to show. */

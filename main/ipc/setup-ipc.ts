@@ -3,7 +3,7 @@
  * tray and the session; a call window may only report its call ended; local pages only answer
  * (the settings screen also saves the user's settings).
  */
-import type { DesktopConfig } from '../../preload/desktop-api.js';
+import type { DesktopConfig, ThemeChoice } from '../../preload/desktop-api.js';
 import type { IncomingCalls } from '../incoming/incoming-calls.js';
 import type { ScreenShare } from '../screen-share.js';
 import type { SessionTokenStore } from '../session-token.js';
@@ -21,6 +21,8 @@ export interface IpcControllers {
   sessionToken: SessionTokenStore;
   screenShare: ScreenShare;
   settingsWindow: SettingsWindow;
+  /** Sets Electron's nativeTheme.themeSource, which every window's prefers-color-scheme follows. */
+  setTheme(choice: ThemeChoice): void;
 }
 
 /** Registers all handlers. */
@@ -76,6 +78,13 @@ export function setupIpc(anchors: TrustAnchors, controllers: IpcControllers): vo
         roles: ['main'],
         run: (_sender, token) => {
           sessionToken.set(token);
+          return ok(null);
+        },
+      },
+      'theme/set': {
+        roles: ['main'],
+        run: (_sender, choice) => {
+          controllers.setTheme(choice);
           return ok(null);
         },
       },

@@ -60,6 +60,10 @@ export const argumentParsers: { [C in InvokeChannel]: Parser<C> } = {
   'session/get-token': none,
   'session/set-token': (args) =>
     args.length === 1 && (args[0] === null || isShortString(args[0], MAX_TOKEN)) ? [args[0]] : null,
+  'theme/set': (args) =>
+    args.length === 1 && (args[0] === 'system' || args[0] === 'light' || args[0] === 'dark')
+      ? [args[0]]
+      : null,
   'popup/answer': (args) => (args.length === 1 && typeof args[0] === 'boolean' ? [args[0]] : null),
   'popup/get-view': none,
   'picker/get-sources': none,

@@ -28,7 +28,7 @@ const en = {
     'The Jitsi script could not be loaded from {server}: the server is unreachable, not a Jitsi server, or not the one this installation is configured for. Ask your administrator to run "npm run doctor".',
   tokenRefusedTitle: 'The video server refused access',
   tokenRefusedBody:
-    'The Jitsi server {server} did not accept the call token. The Jitsi server and the Peace Messenger backend disagree about JITSI_APP_ID / JITSI_APP_SECRET (they must equal JWT_APP_ID / JWT_APP_SECRET in jitsi.env). Please tell your administrator.',
+    'The video server {server} did not accept this call\'s access token. This is a setup problem on the server, not on your side: please tell your administrator, who can find the cause with "npm run doctor".',
   fatalTitle: 'The video call failed',
   fatalBody: 'The Jitsi server {server} reported an error: {detail}.',
   endedTitle: 'The call has ended',
@@ -56,11 +56,11 @@ const zhCN: typeof en = {
     '无法从 {server} 加载 Jitsi 脚本：服务器无法访问、不是 Jitsi 服务器，或不是本系统配置的服务器。请让管理员运行 npm run doctor 检查配置。',
   tokenRefusedTitle: '视频服务器拒绝了访问',
   tokenRefusedBody:
-    'Jitsi 服务器 {server} 不接受此通话令牌。Jitsi 服务器与和平信使后端的 JITSI_APP_ID / JITSI_APP_SECRET 不一致（它们必须等于 jitsi.env 中的 JWT_APP_ID / JWT_APP_SECRET）。请告知管理员。',
+    '视频服务器 {server} 不接受此通话的访问令牌。这是服务器的配置问题，不是你这边的问题：请告知管理员，管理员可以运行 npm run doctor 找出原因。',
   fatalTitle: '视频通话失败',
   fatalBody: 'Jitsi 服务器 {server} 报告了错误：{detail}。',
   endedTitle: '通话已结束',
-  endedBody: '您可以关闭此窗口。',
+  endedBody: '你可以关闭此窗口。',
 };
 
 export type MessageKey = keyof typeof en;

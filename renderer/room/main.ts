@@ -4,6 +4,7 @@
  */
 import type {} from '../../preload/desktop-api';
 import './room.css';
+import { savedTheme } from '../src/lib/theme.js';
 import { startConference } from './conference.js';
 import { pickLang, translator } from './i18n.js';
 import { jwtExpired, jwtExpiry } from './jwt-expiry.js';
@@ -17,6 +18,8 @@ const SCRIPT_TIMEOUT_MS = 20_000;
 
 const lang = pickLang(navigator.language);
 const t = translator(lang);
+// The chat's theme choice (same origin in a browser; in the desktop app nativeTheme already follows it).
+document.documentElement.dataset.theme = savedTheme();
 document.documentElement.lang = lang;
 document.title = t('pageTitle');
 
@@ -82,6 +85,12 @@ function main(): void {
           if (inConference) reportLeave(params.room, params.jwt);
           inConference = false;
           disposeApi();
+          if (tokenRefused) {
+            // End users read a plain sentence; the configuration names are for whoever opens the console.
+            console.warn(
+              "Jitsi refused the call token: the backend's JITSI_APP_ID / JITSI_APP_SECRET must equal JWT_APP_ID / JWT_APP_SECRET in jitsi.env (run `npm run doctor`).",
+            );
+          }
           showScreen(
             screenHost,
             tokenRefused

@@ -137,7 +137,8 @@ describe('npm run doctor', () => {
 
     const usage = await cli(['--bogus'], env());
     expect(usage.code).toBe(2);
-  });
+    // Four CLI runs, each compiling TypeScript with tsx: slow on a busy machine, so a longer limit.
+  }, 120_000);
 
   it('fails when the Jitsi certificate is not trusted, and says how to trust a private CA', async () => {
     const report = await doctor({ ca: undefined });
@@ -268,12 +269,46 @@ describe('npm run doctor', () => {
     expectOnlyFailing(unreadable.results, 'jitsi.env is readable');
   });
 
-  it('fails when PUBLIC_BASE_URL is unset or plain HTTP', async () => {
-    const unset = await doctor({ env: env({ PUBLIC_BASE_URL: undefined }) });
+  it('fails when PUBLIC_BASE_URL is unset or plain HTTP on a server others reach', async () => {
+    const unset = await doctor({ env: env({ PUBLIC_BASE_URL: undefined, HOST: '0.0.0.0' }) });
     expectOnlyFailing(unset.results, 'PUBLIC_BASE_URL');
     const plain = await doctor({ env: env({ PUBLIC_BASE_URL: 'http://chat.example.org' }) });
     expectOnlyFailing(plain.results, 'PUBLIC_BASE_URL');
     expect(row(plain.results, 'PUBLIC_BASE_URL').detail).toContain('plain HTTP');
+  });
+
+  it('only warns, as needed before production, about PUBLIC_BASE_URL on a local setup', async () => {
+    for (const value of [undefined, 'http://localhost:8080']) {
+      const local = await doctor({ env: env({ PUBLIC_BASE_URL: value, HOST: '127.0.0.1' }) });
+      expectOnlyFailing(local.results);
+      expect(local.ok).toBe(true);
+      expect(row(local.results, 'PUBLIC_BASE_URL').beforeProduction).toBe(true);
+      const text = formatReport(local.results);
+      expect(text).toMatch(/^ {2}WARN {2}PUBLIC_BASE_URL is HTTPS/m);
+      expect(text).toMatch(/All \d+ checks passed \(1 to do before production\)\./);
+      expect(text).toContain('Fine for a local trial, needed before production (WARN):');
+    }
+  });
+
+  it('keeps the table a table when a detail has several lines', () => {
+    const text = formatReport([
+      { name: 'short', ok: true, detail: 'fine' },
+      {
+        name: 'a longer check',
+        ok: false,
+        detail: 'request failed:\n  error:0A000086:SSL routines::certificate verify failed\n\n  at probe',
+        fix: 'Trust the CA.',
+      },
+    ]);
+    const column = '  FAIL  a longer check  '.length;
+    expect(text).toContain(
+      [
+        '  PASS  short           fine',
+        '  FAIL  a longer check  request failed:',
+        `${' '.repeat(column)}error:0A000086:SSL routines::certificate verify failed`,
+        `${' '.repeat(column)}at probe`,
+      ].join('\n'),
+    );
   });
 
   it('fails when the database cannot be reached, without printing its password', async () => {

@@ -115,7 +115,11 @@ describe('chat UI', () => {
     await row(page, `Bob ${run}`).click();
     await page.getByTestId('message').filter({ hasText: 'message number 45' }).waitFor();
     expect(await page.getByTestId('message').count()).toBe(30);
-    await page.getByTestId('load-older').click();
+    // Scrolling up to the top loads the older page (a click on "Load earlier" would race that load:
+    // Playwright scrolls the button into view first, which already fetches and removes it).
+    await page.getByTestId('messages').evaluate((el) => {
+      el.scrollTop = 0;
+    });
     await page.getByTestId('message').filter({ hasText: 'message number 1' }).first().waitFor();
     expect(await page.getByTestId('message').count()).toBe(45);
     expect(await page.getByTestId('load-older').count()).toBe(0);
@@ -167,7 +171,11 @@ describe('chat UI', () => {
     }
     await page.getByTestId('create-group').click();
     await expect.poll(() => page.getByTestId('chat-title').textContent()).toBe('Weekend trip');
-    expect(await page.getByTestId('chat-subtitle').textContent()).toBe('3 members');
+    // The header names the members (me as "You") and counts them; the group has a group avatar.
+    expect(await page.getByTestId('chat-subtitle').textContent()).toBe(
+      `You, Bob ${run}, Carol ${run} · 3 members`,
+    );
+    await page.locator('.chat-header [data-testid="group-avatar"]').waitFor();
     const groups = await backend.api(carol.token, 'GET', '/api/v1/conversations');
     expect(groups.body.map((c: any) => c.title)).toContain('Weekend trip');
   });

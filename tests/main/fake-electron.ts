@@ -239,6 +239,9 @@ class FakeSession {
 }
 export const session = { defaultSession: new FakeSession() };
 
+/** Records the theme main asked for (the real one makes prefers-color-scheme follow it). */
+export const nativeTheme = { themeSource: 'system' as 'system' | 'light' | 'dark' };
+
 export class Notification extends EventEmitter {
   static all: Notification[] = [];
   shown = false;
@@ -401,6 +404,7 @@ export function resetFakeElectron(): void {
   rmSync(app.userData, { recursive: true, force: true });
   app.userData = mkdtempSync(join(tmpdir(), 'peace-userdata-'));
   session.defaultSession = new FakeSession();
+  nativeTheme.themeSource = 'system';
   shell.opened = [];
   dialog.shown = [];
   dialog.responses = [];

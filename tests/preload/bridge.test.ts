@@ -33,6 +33,7 @@ describe('window.peaceDesktop', () => {
         'getSessionToken',
         'setSessionToken',
         'reportCallEnded',
+        'setTheme',
       ].sort(),
     );
     expect(bridge.platform).toBe('linux');

@@ -36,6 +36,18 @@ export function callOutcomeText(message: Message, meId: string, direct = true): 
   }
 }
 
+/**
+ * How a call entry looks, by what it means to `meId`: `missed` (red) only for a call that rang for me
+ * and that I never answered (missed, or cancelled while ringing); a call I declined myself, or that
+ * others did not answer, is `neutral`; a call that took place is `ended`.
+ */
+export function callOutcomeTone(message: Message, meId: string): 'missed' | 'neutral' | 'ended' {
+  const outcome = message.call?.outcome;
+  if (outcome === 'ended') return 'ended';
+  const incoming = message.sender_id !== meId;
+  return incoming && (outcome === 'missed' || outcome === 'cancelled') ? 'missed' : 'neutral';
+}
+
 /** One line for the conversation list: the text, a call in words, prefixed "You:" for own messages. */
 export function messagePreview(message: Message, meId: string, direct = true): string {
   if (message.kind === 'call') return callOutcomeText(message, meId, direct);
@@ -45,4 +57,10 @@ export function messagePreview(message: Message, meId: string, direct = true): s
 /** A display name for a sender in a conversation. */
 export function senderName(conversation: Conversation, senderId: string): string {
   return conversation.members.find((m) => m.id === senderId)?.display_name ?? t('someone');
+}
+
+/** A group's header line: "You, Ann, Bob · 3 members" (the header cuts long lists with an ellipsis). */
+export function memberLine(conversation: Conversation, meId: string): string {
+  const names = conversation.members.map((m) => (m.id === meId ? t('you') : m.display_name));
+  return `${names.join(t('listSeparator'))} · ${t('members', { count: conversation.members.length })}`;
 }

@@ -4,10 +4,33 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** For `invalid_request`: what was wrong, so the UI can say it in the user's language. */
+    readonly details: { field?: string; rule?: string; limit?: number } = {},
   ) {
     super(message);
     this.name = 'ApiError';
   }
+
+  get field(): string | undefined {
+    return this.details.field;
+  }
+
+  get rule(): string | undefined {
+    return this.details.rule;
+  }
+
+  get limit(): number | undefined {
+    return this.details.limit;
+  }
+}
+
+/** The server's `{ error: { code, message, field?, rule?, limit? } }`. */
+interface ErrorReply {
+  code?: string;
+  message?: string;
+  field?: string;
+  rule?: string;
+  limit?: number;
 }
 
 /** A JSON client for `/api/v1` on the backend at `base` ('' = this page's origin). */
@@ -51,8 +74,14 @@ export class Api {
       json = undefined;
     }
     if (!res.ok) {
-      const error = (json as { error?: { code?: string; message?: string } } | undefined)?.error;
-      throw new ApiError(res.status, error?.code ?? `http_${res.status}`, error?.message ?? res.statusText);
+      const error = (json as { error?: ErrorReply } | undefined)?.error;
+      const details = { field: error?.field, rule: error?.rule, limit: error?.limit };
+      throw new ApiError(
+        res.status,
+        error?.code ?? `http_${res.status}`,
+        error?.message ?? res.statusText,
+        details,
+      );
     }
     return json as T;
   }

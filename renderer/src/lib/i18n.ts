@@ -24,7 +24,6 @@ const en = {
   errBadCredentials: 'Wrong username or password.',
   errUsernameTaken: 'That username is taken. Try another one.',
   errInvalidSignup: 'Check the fields: {details}',
-  errTooMany: 'Too many attempts. Wait a minute and try again.',
   errRateLimited: 'You are doing that too often. Wait a minute and try again.',
   errBlocked: 'You cannot contact this user.',
   errNetwork: 'The server could not be reached. Check your connection.',
@@ -98,6 +97,42 @@ const en = {
   callOutcomeBusy: 'Video call · busy',
   someone: 'Someone',
   yesterday: 'Yesterday',
+  // ---- interface finish (issue 14): themes, errors by code, counters, accessibility ----
+  listSeparator: ', ',
+  backToChats: 'Back to chats',
+  themeSystem: 'Theme: as the system',
+  themeLight: 'Theme: light',
+  themeDark: 'Theme: dark',
+  themeHint: 'Change the colour theme',
+  fieldMessage: 'Message',
+  fieldProblem: '{field}: {problem}',
+  ruleMaxLength: 'at most {limit} characters',
+  ruleMinLength: 'at least {limit} characters',
+  ruleRequired: 'required',
+  ruleInvisible: 'must not contain invisible or text-direction control characters',
+  ruleMaxItems: 'at most {limit}',
+  ruleMinItems: 'at least {limit}',
+  ruleInvalid: 'not valid',
+  errCheck: 'Please check: {details}',
+  errSessionExpired: 'Your session has expired. Sign in again.',
+  errUserNotFound: 'That person no longer exists.',
+  errNotFound: 'That chat no longer exists.',
+  errNotAMember: 'You are not a member of this chat.',
+  errSelfConversation: 'You cannot start a chat with yourself.',
+  errNoMembers: 'Pick at least one member.',
+  errEmptyTitle: 'Give the group a name.',
+  errEmptyMessage: 'The message is empty.',
+  errTooLarge: 'That is too much to send at once.',
+  errServer: 'The server had a problem. Try again in a moment.',
+  errUnknown: 'Something went wrong (error code: {code}).',
+  charCount: '{count} / {max}',
+  tooLong: 'Too long by {over} characters: shorten it to send.',
+  nearLimit: '{left} characters left.',
+  messageLabel: 'Message',
+  messagesLabel: 'Messages',
+  conversationsLabel: 'Chats',
+  openChat: 'Open chat with {name}',
+  selected: 'selected',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -123,7 +158,6 @@ const zhCN: Record<MessageKey, string> = {
   errBadCredentials: '用户名或密码错误。',
   errUsernameTaken: '该用户名已被占用，请换一个。',
   errInvalidSignup: '请检查填写内容：{details}',
-  errTooMany: '尝试次数过多，请稍等一分钟再试。',
   errRateLimited: '操作过于频繁，请稍等一分钟再试。',
   errBlocked: '你无法联系此用户。',
   errNetwork: '无法连接服务器，请检查网络。',
@@ -197,6 +231,42 @@ const zhCN: Record<MessageKey, string> = {
   callOutcomeBusy: '视频通话 · 对方忙',
   someone: '某人',
   yesterday: '昨天',
+  // ---- interface finish (issue 14): themes, errors by code, counters, accessibility ----
+  listSeparator: '、',
+  backToChats: '返回聊天列表',
+  themeSystem: '主题：跟随系统',
+  themeLight: '主题：浅色',
+  themeDark: '主题：深色',
+  themeHint: '切换配色主题',
+  fieldMessage: '消息',
+  fieldProblem: '{field}：{problem}',
+  ruleMaxLength: '最多 {limit} 个字符',
+  ruleMinLength: '至少 {limit} 个字符',
+  ruleRequired: '必填',
+  ruleInvisible: '不能包含不可见字符或文字方向控制字符',
+  ruleMaxItems: '最多 {limit} 个',
+  ruleMinItems: '至少 {limit} 个',
+  ruleInvalid: '格式不正确',
+  errCheck: '请检查：{details}',
+  errSessionExpired: '登录已过期，请重新登录。',
+  errUserNotFound: '该用户已不存在。',
+  errNotFound: '该聊天已不存在。',
+  errNotAMember: '你不是此聊天的成员。',
+  errSelfConversation: '不能和自己发起聊天。',
+  errNoMembers: '请至少选择一位成员。',
+  errEmptyTitle: '请为群聊起个名字。',
+  errEmptyMessage: '消息为空。',
+  errTooLarge: '一次发送的内容太多。',
+  errServer: '服务器出了点问题，请稍后再试。',
+  errUnknown: '出错了（错误代码：{code}）。',
+  charCount: '{count} / {max}',
+  tooLong: '超出 {over} 个字符，请删减后再发送。',
+  nearLimit: '还可输入 {left} 个字符。',
+  messageLabel: '消息',
+  messagesLabel: '消息记录',
+  conversationsLabel: '聊天列表',
+  openChat: '打开与 {name} 的聊天',
+  selected: '已选中',
 };
 
 export type Locale = 'en' | 'zh-CN';
@@ -233,13 +303,16 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${rest}` : `${m}:${rest}`;
 }
 
-/** A message time: hours and minutes today, else a short date too. */
+/**
+ * A message time: hours and minutes today, else a short date too. The hour is 'numeric' so 12-hour
+ * locales read "1:27 PM" (not "01:27 PM") and 24-hour ones keep "13:27".
+ */
 export function formatTime(iso: string, now = new Date()): string {
   const date = new Date(iso);
   const sameDay = date.toDateString() === now.toDateString();
   const options: Intl.DateTimeFormatOptions = sameDay
-    ? { hour: '2-digit', minute: '2-digit' }
-    : { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' };
+    ? { hour: 'numeric', minute: '2-digit' }
+    : { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' };
   return new Intl.DateTimeFormat(current, options).format(date);
 }
 
@@ -247,7 +320,7 @@ export function formatTime(iso: string, now = new Date()): string {
 export function formatListTime(iso: string, now = new Date()): string {
   const date = new Date(iso);
   if (date.toDateString() === now.toDateString()) {
-    return new Intl.DateTimeFormat(current, { hour: '2-digit', minute: '2-digit' }).format(date);
+    return new Intl.DateTimeFormat(current, { hour: 'numeric', minute: '2-digit' }).format(date);
   }
   const yesterday = new Date(now);
   yesterday.setDate(now.getDate() - 1);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Api, ApiError } from '../lib/api';
+import { explainError, fieldProblem } from '../lib/explain-error';
 import { t } from '../lib/i18n';
 import type { AuthReply } from '../lib/types';
 
@@ -10,15 +11,39 @@ interface Props {
 
 const USERNAME = /^[A-Za-z0-9_.-]{3,32}$/;
 
-/** Words for a failed sign-in or sign-up. */
-function explain(err: unknown, mode: 'in' | 'up'): string {
-  if (!(err instanceof ApiError)) return t('errGeneric', { message: String(err) });
-  if (err.status === 0) return t('errNetwork');
-  if (err.status === 401) return t('errBadCredentials');
-  if (err.status === 409) return t('errUsernameTaken');
-  if (err.status === 429) return t('errTooMany');
-  if (err.status === 400 && mode === 'up') return t('errInvalidSignup', { details: err.message });
-  return t('errGeneric', { message: err.message });
+/** A problem to show: under one field (`field`), or for the whole form. */
+interface FormError {
+  field?: 'username' | 'password' | 'display_name';
+  text: string;
+}
+
+/** Words for a failed sign-in or sign-up, in the user's language, placed at the field it concerns. */
+function explain(err: unknown, mode: 'in' | 'up'): FormError {
+  if (err instanceof ApiError && err.status === 401 && mode === 'in') return { text: t('errBadCredentials') };
+  if (err instanceof ApiError && err.status === 409)
+    return { field: 'username', text: t('errUsernameTaken') };
+  const onField = err instanceof ApiError ? fieldProblem(err) : null;
+  const field = err instanceof ApiError ? err.field : undefined;
+  if (onField && (field === 'username' || field === 'password' || field === 'display_name')) {
+    return { field, text: onField };
+  }
+  return { text: explainError(err) };
+}
+
+/** The hint under a field, or its error (announced, and linked to the input by aria-describedby). */
+function FieldNote({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  if (error) {
+    return (
+      <small class="field-error" id={id} role="alert">
+        {error}
+      </small>
+    );
+  }
+  return hint ? (
+    <small class="hint" id={id}>
+      {hint}
+    </small>
+  ) : null;
 }
 
 /** Sign in, or create an account (username, password, display name). */
@@ -27,18 +52,27 @@ export function AuthScreen({ api, onSignedIn }: Props) {
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<FormError | null>(null);
   const [busy, setBusy] = useState(false);
+  const fieldError = (field: NonNullable<FormError['field']>) =>
+    error && error.field === field ? error.text : undefined;
+  const note = (field: NonNullable<FormError['field']>, hint?: string) => {
+    const problem = fieldError(field);
+    return {
+      node: <FieldNote id={`${field}-note`} hint={mode === 'up' ? hint : undefined} error={problem} />,
+      attrs: {
+        'aria-invalid': problem ? ('true' as const) : undefined,
+        'aria-describedby': problem || (mode === 'up' && hint) ? `${field}-note` : undefined,
+      },
+    };
+  };
 
   const submit = async (event: Event) => {
     event.preventDefault();
     setError(null);
     if (mode === 'up') {
-      const problems = [
-        USERNAME.test(username) ? null : `${t('username')}: ${t('usernameHint')}`,
-        password.length >= 8 ? null : `${t('password')}: ${t('passwordHint')}`,
-      ].filter(Boolean);
-      if (problems.length > 0) return setError(t('errInvalidSignup', { details: problems.join('; ') }));
+      if (!USERNAME.test(username)) return setError({ field: 'username', text: t('usernameHint') });
+      if (password.length < 8) return setError({ field: 'password', text: t('passwordHint') });
     }
     setBusy(true);
     try {
@@ -57,8 +91,11 @@ export function AuthScreen({ api, onSignedIn }: Props) {
     }
   };
 
+  const usernameNote = note('username', t('usernameHint'));
+  const passwordNote = note('password', t('passwordHint'));
+  const nameNote = note('display_name');
   return (
-    <div class="auth">
+    <main class="auth">
       <form class="auth-card" onSubmit={submit} data-testid="auth-form">
         <div class="auth-logo" aria-hidden="true">
           ☮
@@ -73,8 +110,9 @@ export function AuthScreen({ api, onSignedIn }: Props) {
             value={username}
             onInput={(e) => setUsername(e.currentTarget.value)}
             required
+            {...usernameNote.attrs}
           />
-          {mode === 'up' && <small class="hint">{t('usernameHint')}</small>}
+          {usernameNote.node}
         </label>
         <label>
           <span>{t('password')}</span>
@@ -85,8 +123,9 @@ export function AuthScreen({ api, onSignedIn }: Props) {
             value={password}
             onInput={(e) => setPassword(e.currentTarget.value)}
             required
+            {...passwordNote.attrs}
           />
-          {mode === 'up' && <small class="hint">{t('passwordHint')}</small>}
+          {passwordNote.node}
         </label>
         {mode === 'up' && (
           <label>
@@ -97,12 +136,14 @@ export function AuthScreen({ api, onSignedIn }: Props) {
               maxLength={64}
               value={displayName}
               onInput={(e) => setDisplayName(e.currentTarget.value)}
+              {...nameNote.attrs}
             />
+            {nameNote.node}
           </label>
         )}
-        {error && (
-          <p class="error" role="alert">
-            {error}
+        {error && !error.field && (
+          <p class="error" role="alert" data-testid="form-error">
+            {error.text}
           </p>
         )}
         <button class="primary wide" type="submit" disabled={busy}>
@@ -122,6 +163,6 @@ export function AuthScreen({ api, onSignedIn }: Props) {
           </button>
         </p>
       </form>
-    </div>
+    </main>
   );
 }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import { conversationTitle, messagePreview, otherMember } from '../chat/describe';
 import { formatListTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
@@ -8,11 +9,21 @@ import { Avatar } from './avatar';
 export function ConversationList({ session }: { session: Session }) {
   const chat = useStore(session.chat);
   const meId = session.me.id;
+  const list = useRef<HTMLUListElement>(null);
+  const lastSelected = useRef<string | null>(null);
+  // Back from a chat on a narrow screen: focus returns to that chat's row, not to the top of the page.
+  useEffect(() => {
+    const left = lastSelected.current;
+    lastSelected.current = chat.selectedId;
+    if (left && !chat.selectedId && document.activeElement === document.body) {
+      list.current?.querySelector<HTMLElement>(`[data-id="${CSS.escape(left)}"]`)?.focus();
+    }
+  }, [chat.selectedId]);
   if (chat.loaded && chat.conversations.length === 0) {
     return <p class="empty-list muted">{t('noConversations')}</p>;
   }
   return (
-    <ul class="conversation-list" data-testid="conversation-list">
+    <ul class="conversation-list" data-testid="conversation-list" ref={list}>
       {chat.conversations.map((c) => {
         const title = conversationTitle(c, meId);
         const other = otherMember(c, meId);
@@ -23,13 +34,16 @@ export function ConversationList({ session }: { session: Session }) {
               type="button"
               class={`conversation ${c.id === chat.selectedId ? 'selected' : ''} ${c.unread_count > 0 ? 'unread' : ''}`}
               onClick={() => session.chat.select(c.id)}
+              aria-current={c.id === chat.selectedId ? 'true' : undefined}
               data-testid="conversation"
+              data-id={c.id}
               data-title={title}
             >
               <Avatar
                 id={other?.id ?? c.id}
                 name={title}
                 online={other ? Boolean(chat.online[other.id]) : undefined}
+                group={c.type === 'group'}
               />
               <span class="conversation-text">
                 <span class="conversation-top">

@@ -1,4 +1,4 @@
-import { conversationTitle, otherMember } from '../chat/describe';
+import { conversationTitle, memberLine, otherMember } from '../chat/describe';
 import { t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { ConversationSummary } from '../lib/types';
@@ -21,11 +21,7 @@ export function ConversationView({ session, conversation }: Props) {
   const title = conversationTitle(conversation, meId);
   const other = otherMember(conversation, meId);
   const online = other ? Boolean(chat.online[other.id]) : undefined;
-  const subtitle = other
-    ? online
-      ? t('online')
-      : t('offline')
-    : t('members', { count: conversation.members.length });
+  const subtitle = other ? (online ? t('online') : t('offline')) : memberLine(conversation, meId);
   const callBusy = calls.outgoing !== null && ['starting', 'ringing'].includes(calls.outgoing.phase);
 
   return (
@@ -35,14 +31,19 @@ export function ConversationView({ session, conversation }: Props) {
           type="button"
           class="ghost back"
           onClick={() => session.chat.select(null)}
-          aria-label={t('close')}
+          aria-label={t('backToChats')}
         >
           ‹
         </button>
-        <Avatar id={other?.id ?? conversation.id} name={title} online={online} />
+        <Avatar
+          id={other?.id ?? conversation.id}
+          name={title}
+          online={online}
+          group={conversation.type === 'group'}
+        />
         <div class="chat-title">
           <h2 data-testid="chat-title">{title}</h2>
-          <span class="muted" data-testid="chat-subtitle">
+          <span class="muted" data-testid="chat-subtitle" title={subtitle}>
             {subtitle}
           </span>
         </div>

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
-import { callOutcomeText, senderName } from '../chat/describe';
+import { callOutcomeText, callOutcomeTone, senderName } from '../chat/describe';
+import { splitLinks } from '../chat/links';
 import { formatTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { ConversationSummary, Message } from '../lib/types';
@@ -63,7 +64,16 @@ export function MessageList({ session, conversation }: Props) {
   const loadOlder = () => void session.chat.loadOlder(conversation.id).catch(() => {});
 
   return (
-    <div class="messages" ref={scroller} onScroll={onScroll} data-testid="messages">
+    <div
+      class="messages"
+      ref={scroller}
+      onScroll={onScroll}
+      data-testid="messages"
+      role="log"
+      aria-label={t('messagesLabel')}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable log must be focusable to scroll by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+    >
       <div class="history-edge">
         {thread.hasMore ? (
           <button
@@ -129,10 +139,9 @@ interface RowProps {
 
 function MessageRow({ message, meId, direct, showSender, sender }: RowProps) {
   if (message.kind === 'call') {
-    const missed = message.call?.outcome !== 'ended' && message.sender_id !== meId;
     return (
       <div
-        class={`call-entry ${missed ? 'missed' : ''}`}
+        class={`call-entry ${callOutcomeTone(message, meId)}`}
         data-testid="call-entry"
         data-outcome={message.call?.outcome}
       >
@@ -149,9 +158,31 @@ function MessageRow({ message, meId, direct, showSender, sender }: RowProps) {
     <div class={`message ${mine ? 'mine' : 'theirs'}`} data-testid="message">
       {showSender && !mine && <span class="sender">{sender}</span>}
       <div class="bubble">
-        <p>{message.body}</p>
+        <p>
+          <LinkedText body={message.body} />
+        </p>
         <time>{formatTime(message.created_at)}</time>
       </div>
     </div>
+  );
+}
+
+/**
+ * A message body with its http(s) links clickable. They open outside the app: a new browser tab
+ * without an opener or referrer, or, in the desktop app, the system browser (main denies new windows).
+ */
+function LinkedText({ body }: { body: string }) {
+  return (
+    <>
+      {splitLinks(body).map((part, i) =>
+        'href' in part ? (
+          <a key={i} href={part.href} target="_blank" rel="noopener noreferrer">
+            {part.text}
+          </a>
+        ) : (
+          part.text
+        ),
+      )}
+    </>
   );
 }

@@ -5,13 +5,23 @@ import { t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { Session } from '../session';
 import { Avatar } from './avatar';
+import { CallAnnouncer } from './call-announcer';
 import { ConnectionBanner } from './connection-banner';
 import { ConversationList } from './conversation-list';
 import { ConversationView } from './conversation-view';
+import { FocusTrap } from './focus-trap';
 import { IncomingCallView } from './incoming-call-view';
 import { NewChatDialog } from './new-chat-dialog';
 import { NoticeBar } from './notice-bar';
 import { OutgoingCallOverlay } from './outgoing-call-overlay';
+import { ThemeButton } from './theme-button';
+
+/** Escape on the outgoing call: cancels it while it rings, closes its outcome after. */
+function closeOutgoing(session: Session): void {
+  const phase = session.calls.state.outgoing?.phase;
+  if (phase === 'starting' || phase === 'ringing') session.calls.cancel();
+  else session.calls.dismissOutgoing();
+}
 
 interface Props {
   session: Session;
@@ -22,6 +32,7 @@ interface Props {
 /** The signed-in app: conversations on the left, the open one on the right, call overlays above. */
 export function Messenger({ session, onSignOut }: Props) {
   const chat = useStore(session.chat);
+  const calls = useStore(session.calls);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [askNotify, setAskNotify] = useState(() => !desktop() && canAskForNotifications());
   const selected = session.chat.conversation(chat.selectedId);
@@ -30,19 +41,20 @@ export function Messenger({ session, onSignOut }: Props) {
     <div class="app">
       <ConnectionBanner session={session} />
       <div class="layout">
-        <aside class={`sidebar ${selected ? 'has-selection' : ''}`}>
+        <nav class={`sidebar ${selected ? 'has-selection' : ''}`} aria-label={t('conversationsLabel')}>
           <header class="sidebar-header">
             <Avatar id={session.me.id} name={session.me.display_name} />
             <div class="me">
               <strong data-testid="me-name">{session.me.display_name}</strong>
               <span class="muted">@{session.me.username}</span>
             </div>
+            <ThemeButton />
             <button type="button" class="ghost" onClick={() => onSignOut()} title={t('signOut')}>
               {t('signOut')}
             </button>
           </header>
           <div class="sidebar-title">
-            <h2>{t('conversations')}</h2>
+            <h1>{t('conversations')}</h1>
             <button
               type="button"
               class="primary small"
@@ -79,7 +91,7 @@ export function Messenger({ session, onSignOut }: Props) {
               {t('signOutEverywhere')}
             </button>
           </footer>
-        </aside>
+        </nav>
         <main class="chat">
           {selected ? (
             <ConversationView key={selected.id} session={session} conversation={selected} />
@@ -88,9 +100,14 @@ export function Messenger({ session, onSignOut }: Props) {
           )}
         </main>
       </div>
-      {dialogOpen && <NewChatDialog session={session} onClose={() => setDialogOpen(false)} />}
-      <OutgoingCallOverlay session={session} />
+      <FocusTrap active={dialogOpen} onEscape={() => setDialogOpen(false)}>
+        {dialogOpen && <NewChatDialog session={session} onClose={() => setDialogOpen(false)} />}
+      </FocusTrap>
+      <FocusTrap active={calls.outgoing !== null} onEscape={() => closeOutgoing(session)}>
+        <OutgoingCallOverlay session={session} />
+      </FocusTrap>
       <IncomingCallView session={session} />
+      <CallAnnouncer session={session} />
       <NoticeBar session={session} />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError } from '../lib/api';
+import { explainError } from '../lib/explain-error';
 import { t } from '../lib/i18n';
 import type { User } from '../lib/types';
 import type { Session } from '../session';
@@ -39,12 +39,8 @@ export function NewChatDialog({ session, onClose }: Props) {
   const [busy, setBusy] = useState(false);
   const results = useUserSearch(session, query);
   const search = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    search.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, []);
+  // The search box gets focus; FocusTrap (around this dialog) keeps it inside and handles Escape.
+  useEffect(() => search.current?.focus(), []);
 
   const run = async (action: () => Promise<unknown>) => {
     setBusy(true);
@@ -53,15 +49,7 @@ export function NewChatDialog({ session, onClose }: Props) {
       await action();
       onClose();
     } catch (err) {
-      setError(
-        err instanceof ApiError && err.status === 0
-          ? t('errNetwork')
-          : err instanceof ApiError && err.status === 429
-            ? t('errRateLimited')
-            : err instanceof ApiError && err.code === 'blocked'
-              ? t('errBlocked')
-              : t('errGeneric', { message: String((err as Error).message) }),
-      );
+      setError(explainError(err));
       setBusy(false);
     }
   };
@@ -73,7 +61,7 @@ export function NewChatDialog({ session, onClose }: Props) {
 
   return (
     <div class="modal-backdrop">
-      <button type="button" class="modal-scrim" aria-label={t('close')} onClick={onClose} />
+      <button type="button" class="modal-scrim" aria-label={t('close')} tabIndex={-1} onClick={onClose} />
       <div
         class="modal"
         role="dialog"
@@ -134,6 +122,7 @@ export function NewChatDialog({ session, onClose }: Props) {
           class="search"
           type="search"
           placeholder={t('searchUsers')}
+          aria-label={t('searchUsers')}
           value={query}
           onInput={(e) => setQuery(e.currentTarget.value)}
           data-testid="user-search"
@@ -148,6 +137,7 @@ export function NewChatDialog({ session, onClose }: Props) {
                 <button
                   type="button"
                   class={`user-row ${picked ? 'picked' : ''}`}
+                  aria-pressed={tab === 'group' ? picked : undefined}
                   disabled={busy}
                   data-testid="user-result"
                   data-username={u.username}
@@ -160,7 +150,11 @@ export function NewChatDialog({ session, onClose }: Props) {
                     <strong>{u.display_name}</strong>
                     <span class="muted">@{u.username}</span>
                   </span>
-                  {tab === 'group' && <span class={`check ${picked ? 'on' : ''}`}>{picked ? '✓' : ''}</span>}
+                  {tab === 'group' && (
+                    <span class={`check ${picked ? 'on' : ''}`} aria-hidden="true">
+                      {picked ? '✓' : ''}
+                    </span>
+                  )}
                 </button>
               </li>
             );
