@@ -3,7 +3,7 @@ import { insertMessage } from '../chat/messages.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
-import type { CallStatePayload } from '../schemas/calls.js';
+import type { CallStatePayload, CallSummary } from '../schemas/calls.js';
 import type { CallRecord } from '../schemas/chat.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
 import { outcomeText } from './outcome-text.js';
@@ -31,6 +31,20 @@ export function statePayload(call: Call, reason?: string): CallStatePayload {
   };
   if (reason) payload.reason = reason;
   return payload;
+}
+
+/** The `call_updated` / `calls_snapshot` shape: the call as every member of its conversation sees it. */
+export function summaryPayload(call: Call): CallSummary {
+  return {
+    call_id: call.id,
+    room_id: call.room_id,
+    conversation_id: call.conversation_id,
+    caller_id: call.caller_id,
+    state: call.state,
+    participants: call.participants.map((p) => ({ user_id: p.user_id, status: p.status })),
+    ringing_until: new Date(call.ringing_until).toISOString(),
+    started_at: call.started_at === null ? null : new Date(call.started_at).toISOString(),
+  };
 }
 
 /** Turns the machine's effects into Socket.IO events and `call` messages, in order. */
@@ -61,6 +75,8 @@ export function createEffectRunner(db: Db, realtime: Realtime) {
           break;
         case 'state':
           realtime.toUsers(audience, 'call_state', statePayload(call, effect.reason));
+          // Every member, in the call or not, sees the conversation's live call (the live-call bar).
+          realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'call_updated', summaryPayload(call));
           break;
         case 'record': {
           const record: CallRecord = {

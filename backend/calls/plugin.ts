@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { onEvent } from '../lib/socket-events.js';
 import { userRoom } from '../plugins/realtime.js';
 import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
+import { sendConnectState } from './connect-state.js';
 import { type CallService, createCallService } from './service.js';
 
 declare module 'fastify' {
@@ -63,8 +64,7 @@ export default fp(
       socket.on('disconnect', () => service.socketGone(userId));
       // Join the user's room before looking for ringing calls, so an invitation sent in between is not lost.
       await socket.join(userRoom(userId));
-      await service.replayInvitations(socket, userId);
-      await service.replayStates(socket, userId);
+      await sendConnectState(app.db, socket, userId);
     });
 
     app.addHook('onReady', async () => service.start());

@@ -95,6 +95,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('calls_by_room_state').on('calls').columns(['room_id', 'state']).execute();
     },
   },
+  '0007_calls_by_conversation': {
+    async up(db: Kysely<unknown>) {
+      // The live call of a conversation: the call button, the live-call bar, the connect-time snapshot.
+      await db.schema
+        .createIndex('calls_by_conversation_state')
+        .on('calls')
+        .columns(['conversation_id', 'state'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

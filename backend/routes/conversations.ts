@@ -19,6 +19,7 @@ import { findUserById, findUsersByIds } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import {
+  type Conversation,
   ConversationParams,
   ConversationReadSchema,
   ConversationSchema,
@@ -42,6 +43,13 @@ export async function assertMember(db: Db, conversationId: string, userId: strin
 
 /** Conversations, their messages and read markers; every route checks membership first. */
 const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** A new conversation shows up at once on every device of every member, with their presence. */
+  async function announce(conversation: Conversation): Promise<void> {
+    const ids = conversation.members.map((m) => m.id);
+    app.realtime.toUsers(ids, 'conversation_new', conversation);
+    await app.realtime.introduce(ids);
+  }
+
   app.post(
     '/conversations',
     {
@@ -59,7 +67,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         if (!(await findUserById(app.db, body.user_id))) throw notFound('user_not_found', 'No such user');
         const { conversation, created } = await openDirect(app.db, request.userId, body.user_id);
-        if (created) await app.realtime.introduce(conversation.members.map((m) => m.id));
+        if (created) await announce(conversation);
         return reply.status(created ? 201 : 200).send(conversation);
       }
       const title = body.title.trim();
@@ -72,7 +80,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw notFound('user_not_found', `No such user: ${missing.join(', ')}`);
       }
       const conversation = await createGroup(app.db, request.userId, title, others);
-      await app.realtime.introduce(conversation.members.map((m) => m.id));
+      await announce(conversation);
       return reply.status(201).send(conversation);
     },
   );
