@@ -4,6 +4,7 @@ import { desktop } from './lib/desktop';
 import { locale, pickLocale, setLocale } from './lib/i18n';
 import { App } from './ui/app';
 import './styles.css';
+import './ui/live-calls.css';
 
 /** Picks the language (the desktop app's setting wins over the browser's), then renders the app. */
 async function start(): Promise<void> {

@@ -7,6 +7,7 @@ import { Avatar } from './avatar';
 /** Every conversation, newest activity first, with unread badge, last message and presence. */
 export function ConversationList({ session }: { session: Session }) {
   const chat = useStore(session.chat);
+  const { live } = useStore(session.calls);
   const meId = session.me.id;
   if (chat.loaded && chat.conversations.length === 0) {
     return <p class="empty-list muted">{t('noConversations')}</p>;
@@ -34,6 +35,15 @@ export function ConversationList({ session }: { session: Session }) {
               <span class="conversation-text">
                 <span class="conversation-top">
                   <span class="conversation-title">{title}</span>
+                  {live[c.id] && (
+                    <span
+                      class="live-call-marker"
+                      data-testid="live-call-marker"
+                      title={t('liveCallMarker')}
+                      role="img"
+                      aria-label={t('liveCallMarker')}
+                    />
+                  )}
                   {last && <time class="muted">{formatListTime(last.created_at)}</time>}
                 </span>
                 <span class="conversation-bottom">

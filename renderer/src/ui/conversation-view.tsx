@@ -5,6 +5,7 @@ import type { ConversationSummary } from '../lib/types';
 import type { Session } from '../session';
 import { Avatar } from './avatar';
 import { Composer } from './composer';
+import { LiveCallBar } from './live-call-bar';
 import { MessageList } from './message-list';
 
 interface Props {
@@ -25,7 +26,8 @@ export function ConversationView({ session, conversation }: Props) {
       ? t('online')
       : t('offline')
     : t('members', { count: conversation.members.length });
-  const callBusy = calls.outgoing !== null && ['starting', 'ringing'].includes(calls.outgoing.phase);
+  // Only while the call is being set up: later a press joins or returns to the live call.
+  const callBusy = calls.outgoing?.phase === 'starting';
 
   return (
     <section class="conversation-view" data-testid="conversation-view">
@@ -62,6 +64,7 @@ export function ConversationView({ session, conversation }: Props) {
           </svg>
         </button>
       </header>
+      <LiveCallBar session={session} conversation={conversation} />
       <MessageList session={session} conversation={conversation} />
       <Composer onSend={(body) => session.chat.send(conversation.id, body)} />
     </section>

@@ -11,7 +11,8 @@ import { ConversationView } from './conversation-view';
 import { IncomingCallView } from './incoming-call-view';
 import { NewChatDialog } from './new-chat-dialog';
 import { NoticeBar } from './notice-bar';
-import { OutgoingCallOverlay } from './outgoing-call-overlay';
+import { OutgoingCallBar } from './outgoing-call-bar';
+import { SwitchCallDialog } from './switch-call-dialog';
 
 interface Props {
   session: Session;
@@ -28,6 +29,7 @@ export function Messenger({ session, onSignOut }: Props) {
   return (
     <div class="app">
       <ConnectionBanner session={session} />
+      <OutgoingCallBar session={session} />
       <div class="layout">
         <aside class={`sidebar ${selected ? 'has-selection' : ''}`}>
           <header class="sidebar-header">
@@ -77,7 +79,7 @@ export function Messenger({ session, onSignOut }: Props) {
         </main>
       </div>
       {dialogOpen && <NewChatDialog session={session} onClose={() => setDialogOpen(false)} />}
-      <OutgoingCallOverlay session={session} />
+      <SwitchCallDialog session={session} />
       <IncomingCallView session={session} />
       <NoticeBar session={session} />
     </div>
