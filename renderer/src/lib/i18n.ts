@@ -103,6 +103,7 @@ const en = {
   switchCallTitle: 'Leave the current call and join?',
   switchCallBody: 'You are in a call in {title}. Joining this one leaves it.',
   switchCallConfirm: 'Leave and join',
+  listSeparator: ', ',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -207,6 +208,7 @@ const zhCN: Record<MessageKey, string> = {
   switchCallTitle: '离开当前通话并加入？',
   switchCallBody: '你正在「{title}」的通话中，加入此通话将离开该通话。',
   switchCallConfirm: '离开并加入',
+  listSeparator: '、',
 };
 
 export type Locale = 'en' | 'zh-CN';

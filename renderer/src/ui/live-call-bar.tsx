@@ -45,7 +45,7 @@ export function LiveCallBar({ session, conversation }: Props) {
       <div class="live-call-text">
         <strong>{call.state === 'ringing' ? t('liveCallRinging') : t('liveCallActive')}</strong>
         <span class="live-call-people" data-testid="live-call-people">
-          {names.join(', ')}
+          {names.join(t('listSeparator'))}
         </span>
       </div>
       {seconds !== null && (

@@ -40,7 +40,7 @@ export function OutgoingCallBar({ session }: { session: Session }) {
         </span>
         {conversation?.type === 'group' && busy.length > 0 && (
           <span class="outgoing-bar-busy" data-testid="outgoing-busy">
-            {t('callBusyMembers', { names: busy.join(', ') })}
+            {t('callBusyMembers', { names: busy.join(t('listSeparator')) })}
           </span>
         )}
       </div>

@@ -21,7 +21,7 @@ export function SwitchCallDialog({ session }: { session: Session }) {
       />
       <div class="modal switch-call" role="alertdialog" aria-modal="true" data-testid="switch-call-dialog">
         <h2>{t('switchCallTitle')}</h2>
-        <p class="muted">{t('switchCallBody', { title: titles.join(', ') })}</p>
+        <p class="muted">{t('switchCallBody', { title: titles.join(t('listSeparator')) })}</p>
         <footer class="modal-footer">
           <button
             type="button"
