@@ -258,6 +258,9 @@ export class CallStore extends Store<CallsState> {
   /** The user left a call (elsewhere, or the server made them): this device's window of it closes. */
   #closeIfLeft(call: CallSummary): void {
     if (isIn(call, this.chat.me.id) && !TERMINAL.includes(call.state)) return;
+    // The desktop app keeps call windows across a reload of this page: one may be open unbeknown to it.
+    const left = call.participants.some((p) => p.user_id === this.chat.me.id && p.status === 'left');
+    if (left && desktop() && !this.state.inCall.includes(call.call_id)) this.windows.close(call.call_id);
     this.#closeWindow(call.call_id);
   }
 
