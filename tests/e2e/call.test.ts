@@ -8,7 +8,8 @@ import { nextRoomPage, useCallUi } from '../helpers/call-ui.js';
  * Video calls through the chat UI: A presses the call button, B's incoming-call view rings, and the
  * answers reach everyone, in headless Chromium against the real backend and a stand-in Jitsi.
  */
-describe('call UI', () => {
+// Two or three users, each a browser context, on a shared 2-core machine: generous per-test time.
+describe('call UI', { timeout: 120_000 }, () => {
   const ui = useCallUi();
   let run = 0;
 
@@ -117,7 +118,6 @@ describe('call UI', () => {
     expect(bobPhone.context().pages()).toHaveLength(1);
   });
 
-  // Three users in three contexts: slow on a shared machine, hence the longer timeout.
   it('rings every member of a group; one accepting leaves the others ringing until they answer', {
     timeout: 120_000,
   }, async () => {

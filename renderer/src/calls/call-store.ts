@@ -20,8 +20,10 @@ import { stopRinging } from './ringer';
 export type { CallsState, Notice, OutgoingCall, OutgoingPhase, SwitchConfirm };
 
 /**
- * Outgoing and incoming calls over the CONTRACT.md socket events: places calls, rings for invitations until
- * any `call_state` says this user no longer rings, answers, and opens the room page of a joined call.
+ * Calls over the socket events of docs/API.md: places calls, rings for invitations until the server says
+ * this user no longer rings, answers, and opens (or returns to) the room page of a call. The live calls
+ * of the user's conversations come from the server (`calls_snapshot`, `call_updated`); the decisions are
+ * the pure steps of live-calls.ts and reconcile.ts, and this store only performs their effects.
  */
 export class CallStore extends Store<CallsState> {
   readonly windows: CallWindows;
@@ -158,7 +160,9 @@ export class CallStore extends Store<CallsState> {
 
   /** A `peace-messenger://room/{id}` link: join that room (a call going on in it) if this user may. */
   joinRoom(roomId: string): Promise<void> {
-    return this.#enter(roomId, roomId);
+    // Keyed by the room's live call when there is one, so the bar's Return and Hang up find its window.
+    const call = Object.values(this.state.live).find((c) => c.room_id === roomId);
+    return this.#enter(roomId, call?.call_id ?? roomId);
   }
 
   /** This device's call window closed: the user left the call. */
