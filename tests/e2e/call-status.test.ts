@@ -92,6 +92,8 @@ describe('call status UI', { timeout: 150_000 }, () => {
     await open(alicePage, team);
     await expect.poll(() => people(alicePage)).toBe(`You, Bob ${run}, Carol ${run}`);
     await screenshot(carolPage, 'call-status', '02-in-call-bar-en');
+    await carolPage.setViewportSize({ width: 420, height: 720 });
+    await screenshot(carolPage, 'call-status', '06-in-call-bar-narrow-en');
   });
 
   it('Alice presses call in a chat whose call is live: she returns to it, nothing rings, no busy entry', async () => {

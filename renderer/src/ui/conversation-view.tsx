@@ -1,3 +1,4 @@
+import { isIn } from '../calls/live-calls';
 import { conversationTitle, otherMember } from '../chat/describe';
 import { t } from '../lib/i18n';
 import { useStore } from '../lib/store';
@@ -28,6 +29,9 @@ export function ConversationView({ session, conversation }: Props) {
     : t('members', { count: conversation.members.length });
   // Only while the call is being set up: later a press joins or returns to the live call.
   const callBusy = calls.outgoing?.phase === 'starting';
+  const live = calls.live[conversation.id];
+  // The button says what it will do: with a live call it joins or returns to it, never rings anew.
+  const callLabel = !live ? t('startVideoCall') : isIn(live, meId) ? t('returnToCall') : t('joinCall');
 
   return (
     <section class="conversation-view" data-testid="conversation-view">
@@ -50,8 +54,8 @@ export function ConversationView({ session, conversation }: Props) {
         <button
           type="button"
           class="call-button"
-          title={t('startVideoCall')}
-          aria-label={t('startVideoCall')}
+          title={callLabel}
+          aria-label={callLabel}
           data-testid="call-button"
           disabled={callBusy}
           onClick={() => void session.calls.start(conversation.id)}

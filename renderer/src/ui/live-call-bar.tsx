@@ -44,7 +44,7 @@ export function LiveCallBar({ session, conversation }: Props) {
       <span class="live-call-icon" aria-hidden="true" />
       <div class="live-call-text">
         <strong>{call.state === 'ringing' ? t('liveCallRinging') : t('liveCallActive')}</strong>
-        <span class="live-call-people" data-testid="live-call-people">
+        <span class="live-call-people" data-testid="live-call-people" title={names.join(t('listSeparator'))}>
           {names.join(t('listSeparator'))}
         </span>
       </div>
@@ -53,35 +53,37 @@ export function LiveCallBar({ session, conversation }: Props) {
           {formatDuration(seconds)}
         </time>
       )}
-      {mine ? (
-        <>
+      <div class="live-call-actions">
+        {mine ? (
+          <>
+            <button
+              type="button"
+              class="primary small"
+              data-testid="live-call-return"
+              onClick={() => void session.calls.openCall(call)}
+            >
+              {t('returnToCall')}
+            </button>
+            <button
+              type="button"
+              class="danger small"
+              data-testid="live-call-hangup"
+              onClick={() => void session.calls.hangUp(call.call_id)}
+            >
+              {t('hangUpCall')}
+            </button>
+          </>
+        ) : (
           <button
             type="button"
-            class="primary small"
-            data-testid="live-call-return"
-            onClick={() => void session.calls.openCall(call)}
+            class="accept small"
+            data-testid="live-call-join"
+            onClick={() => void session.calls.start(conversation.id)}
           >
-            {t('returnToCall')}
+            {t('joinCall')}
           </button>
-          <button
-            type="button"
-            class="danger small"
-            data-testid="live-call-hangup"
-            onClick={() => void session.calls.hangUp(call.call_id)}
-          >
-            {t('hangUpCall')}
-          </button>
-        </>
-      ) : (
-        <button
-          type="button"
-          class="accept small"
-          data-testid="live-call-join"
-          onClick={() => void session.calls.start(conversation.id)}
-        >
-          {t('joinCall')}
-        </button>
-      )}
+        )}
+      </div>
     </div>
   );
 }
