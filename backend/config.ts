@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 
-/** Environment variables of the backend (names and defaults: ../shared/CONTRACT.md). */
+/** Environment variables of the backend (names and defaults: docs/CONTRACT.md). */
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
   HOST: Type.String({ minLength: 1, default: '127.0.0.1' }),

@@ -33,9 +33,9 @@ export function start(): void {
   app
     .whenReady()
     .then(() => {
-      const { settings, warnings } = loadSettings(app.getPath('userData'));
+      const { settings, locked, overridden, warnings } = loadSettings(app.getPath('userData'));
       for (const warning of warnings) console.warn(warning);
-      onReady(settings, deepLinks);
+      onReady(settings, deepLinks, { locked, overridden });
     })
     .catch((error: unknown) => {
       console.error('Peace Messenger failed to start:', error instanceof Error ? error.message : error);

@@ -3,7 +3,8 @@
  * `window.peaceLocal`. Main answers each channel only to the page it belongs to.
  */
 import { contextBridge } from 'electron';
-import { send, value } from './ipc-client.js';
+import type { SettingsView } from '../main/ipc/contract.js';
+import { invoke, send, value } from './ipc-client.js';
 
 /** The object local pages see as `window.peaceLocal`. */
 export const localPageApi = {
@@ -14,6 +15,12 @@ export const localPageApi = {
   screenPicker: {
     getSources: () => value('picker/get-sources'),
     choose: (sourceId: string | null) => send('picker/choose', sourceId),
+  },
+  settings: {
+    get: () => value('settings/get'),
+    /** Answers the result object: the page shows `setting_locked` / `invalid_arguments` to the user. */
+    set: (key: keyof SettingsView['values'], newValue: string | boolean) =>
+      invoke('settings/set', key, newValue),
   },
 };
 

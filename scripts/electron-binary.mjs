@@ -29,3 +29,34 @@ export function findElectronBinary(env = process.env) {
   const binary = join(packageDir, 'dist', relative);
   return existsSync(binary) ? binary : null;
 }
+
+/** The executable electron-builder expects inside an unpacked Electron distribution. */
+const DIST_EXECUTABLE = { win32: 'electron.exe', darwin: 'Electron.app' }[process.platform] ?? 'electron';
+
+/**
+ * The folder holding an unpacked Electron for this platform (`ELECTRON_DIST`, else the electron
+ * package's own dist/ after its first launch), or null. electron-builder copies it instead of
+ * downloading one.
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {string | null}
+ */
+export function findElectronDist(env = process.env) {
+  const candidates = [env.ELECTRON_DIST];
+  try {
+    candidates.push(join(dirname(require.resolve('electron/package.json')), 'dist'));
+  } catch {
+    // electron is not installed: only ELECTRON_DIST can help
+  }
+  return candidates.find((dir) => dir && existsSync(join(dir, DIST_EXECUTABLE))) ?? null;
+}
+
+/** What pack:dir needs, in one line. */
+export function electronDistMissing() {
+  let version = 'VERSION';
+  try {
+    version = require('electron/package.json').version;
+  } catch {
+    // electron is not installed (npm ci --omit=dev): name the folder generically
+  }
+  return `pack:dir needs an Electron distribution offline: set ELECTRON_DIST to an unzipped electron-v${version}-${process.platform}-${process.arch} folder (holding ${DIST_EXECUTABLE}), or run \`npx electron --version\` once with a network so node_modules/electron/dist exists.`;
+}

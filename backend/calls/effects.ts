@@ -8,7 +8,7 @@ import type { CallRecord } from '../schemas/chat.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
 import { outcomeText } from './outcome-text.js';
 
-/** The server → client `call_invitation` payload of CONTRACT.md. */
+/** The server → client `call_invitation` payload of docs/CONTRACT.md. */
 export function invitationPayload(call: Call, callerName: string) {
   return {
     call_id: call.id,
@@ -19,7 +19,7 @@ export function invitationPayload(call: Call, callerName: string) {
   };
 }
 
-/** The `call_state` payload of CONTRACT.md. */
+/** The `call_state` payload of docs/CONTRACT.md. */
 export function statePayload(call: Call, reason?: string): CallStatePayload {
   const payload: CallStatePayload = {
     call_id: call.id,

@@ -1,6 +1,6 @@
 /**
  * The call state machine: pure functions from (call, event, now) to (new call, effects). No I/O, no clock,
- * no randomness, so every rule of CONTRACT.md can be tested here alone and the service around it can retry
+ * no randomness, so every rule of docs/CONTRACT.md can be tested here alone and the service around it can retry
  * an event after losing an optimistic-concurrency race simply by running it again on the fresh row.
  */
 

@@ -11,7 +11,7 @@ declare module 'fastify' {
   }
 }
 
-/** The call service behind the Socket.IO call events of CONTRACT.md. */
+/** The call service behind the Socket.IO call events of docs/CONTRACT.md. */
 export default fp(
   async (app) => {
     const ringTimeoutMs = app.config.RING_TIMEOUT_SECONDS * 1000;

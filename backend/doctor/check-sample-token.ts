@@ -11,7 +11,7 @@ function decodePart(part: string | undefined): Record<string, unknown> {
 
 /**
  * Signs a token for a sample room with the backend's own signer and checks what prosody's token
- * verification requires (CONTRACT.md, "The Jitsi JWT"). `jitsiSecret` (JWT_APP_SECRET of jitsi.env, when
+ * verification requires (docs/CONTRACT.md, "The Jitsi JWT"). `jitsiSecret` (JWT_APP_SECRET of jitsi.env, when
  * known) is the key Jitsi will verify the signature with.
  */
 export function checkSampleToken(

@@ -22,7 +22,7 @@ export function publicBase(publicBaseUrl: string | undefined, request: FastifyRe
 }
 
 /**
- * `{base}/room/{room_id}#jwt={token}&server={jitsi}` (CONTRACT.md). The token rides in the fragment,
+ * `{base}/room/{room_id}#jwt={token}&server={jitsi}` (docs/CONTRACT.md). The token rides in the fragment,
  * which browsers never send to a server, so it stays out of proxy and access logs.
  */
 export function buildRoomUrl(base: string, roomId: string, token: string, jitsiServerUrl: string): string {

@@ -1,6 +1,6 @@
 import { createSigner, createVerifier } from 'fast-jwt';
 
-/** What Jitsi's prosody token module needs to know about the signer (CONTRACT.md, "The Jitsi JWT"). */
+/** What Jitsi's prosody token module needs to know about the signer (docs/CONTRACT.md, "The Jitsi JWT"). */
 export interface JitsiTokenSettings {
   appId: string;
   appSecret: string;

@@ -21,7 +21,7 @@ export function newId(): string {
   );
 }
 
-/** An unguessable room id: 128 random bits, lowercase base32-ish, valid per CONTRACT.md. */
+/** An unguessable room id: 128 random bits, lowercase base32-ish, valid per docs/CONTRACT.md. */
 export function newRoomId(): string {
   return randomBytes(16).toString('hex');
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 
-/** A room id as CONTRACT.md defines it. */
+/** A room id as docs/CONTRACT.md defines it. */
 export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
 
 /**

@@ -1,7 +1,7 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './common.js';
 
-/** Room ids: lowercase letters, digits and "-", 8 to 64 characters (CONTRACT.md). */
+/** Room ids: lowercase letters, digits and "-", 8 to 64 characters (docs/CONTRACT.md). */
 export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
 
 /** Path parameter; loose on purpose so a malformed id answers 404/400 from the handler, not a schema error. */

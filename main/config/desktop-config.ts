@@ -1,41 +1,44 @@
 /**
- * The desktop app's settings and where they come from, highest first: the command line
- * (`--server=`, `--jitsi-server=`), the environment (`PEACE_SERVER_URL`, `PEACE_JITSI_SERVER_URL`),
- * the IT-managed config file, the user's config file, then the default. Pure: the caller reads the
- * files.
+ * The desktop app's settings and where they come from, highest first: IT policy (Group Policy,
+ * managed preferences, the machine-wide policy file), the command line (`--server=`, …), the
+ * environment (`PEACE_SERVER_URL`, …), the user's config file, then the default. A value set by
+ * policy is locked: the settings screen shows it and refuses to change it. Pure: the caller reads
+ * the files and the registry.
  */
-import { acceptableJitsiOrigin } from '../policy/url-policy.js';
+import { type DesktopSettings, SETTING_KEYS, SETTING_SPECS, type SettingKey } from './setting-specs.js';
 
-/** The default backend: `npm start` runs one here. */
-export const DEFAULT_SERVER_URL = 'http://127.0.0.1:8080';
+export { DEFAULT_SERVER_URL, type DesktopSettings, type SettingKey } from './setting-specs.js';
 
-/** What the app runs with. */
-export interface DesktopSettings {
-  /** Origin of the backend (the chat web client is its `/`). */
-  serverUrl: string;
-  /** Origin of the Jitsi server call windows may use; null means "the HTTPS one room_url names". */
-  jitsiServerUrl: string | null;
+/** One source of IT policy, its values already keyed by setting (see it-policy.ts). */
+export interface PolicyLayer {
+  /** Where it came from, for warnings: "HKLM\SOFTWARE\Policies\PeaceMessenger", a file path, … */
+  source: string;
+  values: Partial<Record<SettingKey, unknown>>;
 }
 
 /** Everything settings are resolved from. */
 export interface ConfigSources {
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
-  /** Parsed JSON of the IT config file, or undefined when absent. */
-  itConfig?: unknown;
+  /** Policy layers, strongest first. */
+  policies?: readonly PolicyLayer[];
   /** Parsed JSON of the user's config file, or undefined when absent. */
   userConfig?: unknown;
 }
 
-/** The settings, and one line per ignored value (a malformed URL names its source). */
+/** The settings, which of them IT locked, and one line per ignored value naming its source. */
 export interface ResolvedSettings {
   settings: DesktopSettings;
+  locked: SettingKey[];
+  /** Locked settings the command line or environment asked to be different (the user is told). */
+  overridden: SettingKey[];
   warnings: string[];
 }
 
-type Candidate = { source: string; value: unknown };
+type Candidate = { source: string; value: unknown; fromPolicy: boolean; explicit?: boolean };
 
-function argValue(argv: readonly string[], name: string): string | undefined {
+function argValue(argv: readonly string[], name: string | undefined): string | undefined {
+  if (!name) return undefined;
   const prefix = `--${name}=`;
   return argv.find((arg) => arg.startsWith(prefix))?.slice(prefix.length);
 }
@@ -44,62 +47,54 @@ function fileValue(config: unknown, key: string): unknown {
   return typeof config === 'object' && config !== null ? (config as Record<string, unknown>)[key] : undefined;
 }
 
-function backendOrigin(value: string): string | null {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : null;
-  } catch {
-    return null;
-  }
+function candidatesFor(key: SettingKey, sources: ConfigSources): Candidate[] {
+  const spec = SETTING_SPECS[key];
+  return [
+    ...(sources.policies ?? []).map((layer) => ({
+      source: `${spec.policyName} in ${layer.source}`,
+      value: layer.values[key],
+      fromPolicy: true,
+    })),
+    { source: `--${spec.arg}`, value: argValue(sources.argv, spec.arg), fromPolicy: false, explicit: true },
+    {
+      source: spec.env ?? '',
+      value: spec.env ? sources.env[spec.env] : undefined,
+      fromPolicy: false,
+      explicit: true,
+    },
+    {
+      source: `${key} in the user config file`,
+      value: fileValue(sources.userConfig, key),
+      fromPolicy: false,
+    },
+  ];
 }
 
-function firstValid(
-  candidates: Candidate[],
-  normalise: (value: string) => string | null,
-  warnings: string[],
-): string | null {
-  for (const { source, value } of candidates) {
-    if (value === undefined || value === null || value === '') continue;
-    const normalised = typeof value === 'string' ? normalise(value) : null;
-    if (normalised) return normalised;
-    warnings.push(`Ignoring ${source}: not a usable URL`);
-  }
-  return null;
-}
-
-/** Resolves the settings by precedence; invalid values are skipped with a warning, never fatal. */
+/** Resolves every setting by precedence; unusable values are skipped with a warning, never fatal. */
 export function resolveDesktopSettings(sources: ConfigSources): ResolvedSettings {
   const warnings: string[] = [];
-  const { argv, env, itConfig, userConfig } = sources;
-  const serverUrl = firstValid(
-    [
-      { source: '--server', value: argValue(argv, 'server') },
-      { source: 'PEACE_SERVER_URL', value: env.PEACE_SERVER_URL },
-      { source: 'serverUrl in the IT config file', value: fileValue(itConfig, 'serverUrl') },
-      { source: 'serverUrl in the user config file', value: fileValue(userConfig, 'serverUrl') },
-    ],
-    backendOrigin,
-    warnings,
-  );
-  const jitsiServerUrl = firstValid(
-    [
-      { source: '--jitsi-server', value: argValue(argv, 'jitsi-server') },
-      { source: 'PEACE_JITSI_SERVER_URL', value: env.PEACE_JITSI_SERVER_URL },
-      { source: 'jitsiServerUrl in the IT config file', value: fileValue(itConfig, 'jitsiServerUrl') },
-      { source: 'jitsiServerUrl in the user config file', value: fileValue(userConfig, 'jitsiServerUrl') },
-    ],
-    acceptableJitsiOrigin,
-    warnings,
-  );
-  return { settings: { serverUrl: serverUrl ?? DEFAULT_SERVER_URL, jitsiServerUrl }, warnings };
-}
-
-/** Where IT departments put the machine-wide config file on each platform. */
-export function itConfigPath(
-  platform: NodeJS.Platform,
-  env: Readonly<Record<string, string | undefined>>,
-): string {
-  if (platform === 'win32') return `${env.ProgramData ?? 'C:\\ProgramData'}\\PeaceMessenger\\config.json`;
-  if (platform === 'darwin') return '/Library/Application Support/PeaceMessenger/config.json';
-  return '/etc/peace-messenger/config.json';
+  const locked: SettingKey[] = [];
+  const overridden: SettingKey[] = [];
+  const settings: Record<string, unknown> = {};
+  for (const key of SETTING_KEYS) {
+    const spec = SETTING_SPECS[key];
+    settings[key] = spec.defaultValue;
+    const candidates = candidatesFor(key, sources);
+    for (const [index, { source, value, fromPolicy }] of candidates.entries()) {
+      if (value === undefined || value === null || value === '') continue;
+      const parsed = spec.parse(value);
+      if (parsed === undefined) {
+        warnings.push(`Ignoring ${source}: ${JSON.stringify(value)} is not a usable ${key}`);
+        continue;
+      }
+      settings[key] = parsed;
+      if (fromPolicy) {
+        locked.push(key);
+        const asked = candidates.slice(index + 1).filter((c) => c.explicit && c.value);
+        if (asked.some((c) => spec.parse(c.value) !== parsed)) overridden.push(key);
+      }
+      break;
+    }
+  }
+  return { settings: settings as unknown as DesktopSettings, locked, overridden, warnings };
 }

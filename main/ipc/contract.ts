@@ -18,6 +18,7 @@ export type IpcErrorCode =
   | 'room_url_not_allowed'
   | 'jitsi_server_not_allowed'
   | 'no_such_window'
+  | 'setting_locked'
   | 'internal_error';
 
 /** A screen or window offered by the screen-share picker. */
@@ -33,6 +34,23 @@ export interface ScreenSource {
 export interface IncomingCallView {
   callId: string;
   callerName: string;
+  language: 'zh-CN' | 'en';
+}
+
+/** What the settings screen shows (main/config/user-settings.ts decides what may change). */
+export interface SettingsView {
+  values: {
+    serverUrl: string;
+    language: 'system' | 'zh-CN' | 'en';
+    startAtLogin: boolean;
+    doNotDisturb: boolean;
+    updatesEnabled: boolean;
+    updateChannel: 'latest' | 'beta';
+  };
+  /** The settings IT policy locked: shown, not changeable. */
+  locked: string[];
+  /** A change that applies at the next start was saved. */
+  restartNeeded: boolean;
   language: 'zh-CN' | 'en';
 }
 
@@ -55,6 +73,13 @@ export interface InvokeChannels {
   'picker/get-sources': { args: []; result: { sources: ScreenSource[]; language: 'zh-CN' | 'en' } };
   /** From the screen picker: the chosen source id, or null when cancelled. */
   'picker/choose': { args: [sourceId: string | null]; result: null };
+  /** From the settings screen: current values and locks. */
+  'settings/get': { args: []; result: SettingsView };
+  /** From the settings screen: save one setting (refused with `setting_locked` when IT set it). */
+  'settings/set': {
+    args: [key: keyof SettingsView['values'], value: string | boolean];
+    result: SettingsView;
+  };
 }
 
 /** Main → renderer events (`webContents.send`), each with its one payload. */

@@ -1,6 +1,7 @@
 /**
  * Every IPC handler, with the window roles allowed to call it: the chat (main window) drives calls,
- * tray and the session; a call window may only report its call ended; local pages only answer.
+ * tray and the session; a call window may only report its call ended; local pages only answer
+ * (the settings screen also saves the user's settings).
  */
 import type { DesktopConfig } from '../../preload/desktop-api.js';
 import type { IncomingCalls } from '../incoming/incoming-calls.js';
@@ -8,6 +9,7 @@ import type { ScreenShare } from '../screen-share.js';
 import type { SessionTokenStore } from '../session-token.js';
 import type { TrayController } from '../tray/setup-tray.js';
 import type { CallWindows } from '../windows/call-windows.js';
+import type { SettingsWindow } from '../windows/settings-window.js';
 import { handleAll, ok, type TrustAnchors } from './handle.js';
 
 /** The controllers the handlers drive. */
@@ -18,6 +20,7 @@ export interface IpcControllers {
   tray: TrayController;
   sessionToken: SessionTokenStore;
   screenShare: ScreenShare;
+  settingsWindow: SettingsWindow;
 }
 
 /** Registers all handlers. */
@@ -90,6 +93,11 @@ export function setupIpc(anchors: TrustAnchors, controllers: IpcControllers): vo
       'picker/get-sources': {
         roles: ['screen-picker'],
         run: ({ entry }) => ok(screenShare.sourcesFor(entry.window)),
+      },
+      'settings/get': { roles: ['settings'], run: () => ok(controllers.settingsWindow.view()) },
+      'settings/set': {
+        roles: ['settings'],
+        run: (_sender, key, value) => controllers.settingsWindow.change(key, value),
       },
       'picker/choose': {
         roles: ['screen-picker'],

@@ -3,6 +3,7 @@
  * channel's parser returns the typed tuple or null (then main answers `invalid_arguments`).
  */
 import type { IncomingCall } from '../../preload/desktop-api.js';
+import { isEditableKey } from '../config/user-settings.js';
 import type { InvokeArgs, InvokeChannel } from './contract.js';
 
 type Parser<C extends InvokeChannel> = (args: readonly unknown[]) => InvokeArgs<C> | null;
@@ -64,6 +65,13 @@ export const argumentParsers: { [C in InvokeChannel]: Parser<C> } = {
   'picker/get-sources': none,
   'picker/choose': (args) =>
     args.length === 1 && (args[0] === null || isShortString(args[0], 256)) ? [args[0]] : null,
+  'settings/get': none,
+  'settings/set': (args) =>
+    args.length === 2 &&
+    isEditableKey(args[0]) &&
+    (typeof args[1] === 'boolean' || isShortString(args[1], MAX_URL))
+      ? [args[0], args[1]]
+      : null,
 };
 
 /** Narrows `args` for `channel`, or null when they do not have the contract's shape. */

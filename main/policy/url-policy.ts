@@ -79,7 +79,14 @@ export function isExternalLinkAllowed(url: string): boolean {
 }
 
 /** The kinds of windows the app opens; each has its own rules. */
-export type WindowRole = 'main' | 'call' | 'incoming-popup' | 'screen-picker';
+export type WindowRole = 'main' | 'call' | 'incoming-popup' | 'screen-picker' | 'settings';
+
+/** The local page each local-page role shows. */
+const LOCAL_PAGES: Record<Exclude<WindowRole, 'main' | 'call'>, string> = {
+  'incoming-popup': 'incoming-call.html',
+  'screen-picker': 'screen-picker.html',
+  settings: 'settings.html',
+};
 
 /**
  * Whether a top-level navigation of a window of `role` to `url` stays in the app. The chat stays
@@ -112,7 +119,7 @@ export function isSenderUrlAllowed(
   pagesDirUrl: string,
 ): boolean {
   if (role === 'main' || role === 'call') return isNavigationAllowed(role, senderUrl, backendOrigin);
-  const file = role === 'incoming-popup' ? 'incoming-call.html' : 'screen-picker.html';
+  const file = LOCAL_PAGES[role];
   try {
     const parsed = new URL(senderUrl);
     parsed.search = '';

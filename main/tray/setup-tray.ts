@@ -1,5 +1,5 @@
 /** The tray icon: unread badge, "in call" mark, and the Open / Do not disturb / Quit menu. */
-import { app, Menu, nativeImage, Tray } from 'electron';
+import { app, Menu, type MenuItemConstructorOptions, nativeImage, Tray } from 'electron';
 import type { Strings } from '../i18n.js';
 import { drawTrayIcon, type TrayState } from './tray-icon.js';
 
@@ -10,6 +10,8 @@ export interface TrayOptions {
   strings: Strings;
   showMain(): void;
   setDoNotDisturb(on: boolean): void;
+  /** IT policy set do-not-disturb: the menu shows it but cannot change it. */
+  doNotDisturbLocked?: boolean;
   quit(): void;
 }
 
@@ -18,6 +20,8 @@ export interface TrayController {
   readonly tray: Tray;
   update(change: Partial<TrayState>): void;
   state(): TrayState;
+  /** Items shown above Quit by other features (the update status, Settings…). */
+  setExtraItems(owner: string, items: MenuItemConstructorOptions[]): void;
 }
 
 /** Creates the tray icon. */
@@ -27,6 +31,7 @@ export function setupTray(options: TrayOptions): TrayController {
   const image = () =>
     nativeImage.createFromBitmap(drawTrayIcon(state, ICON_SIZE), { width: ICON_SIZE, height: ICON_SIZE });
   const tray = new Tray(image());
+  const extraItems = new Map<string, MenuItemConstructorOptions[]>();
 
   const render = () => {
     tray.setImage(image());
@@ -41,11 +46,13 @@ export function setupTray(options: TrayOptions): TrayController {
           label: strings.trayDoNotDisturb,
           type: 'checkbox',
           checked: state.doNotDisturb,
+          enabled: options.doNotDisturbLocked !== true,
           click: (item) => {
             options.setDoNotDisturb(item.checked);
             update({ doNotDisturb: item.checked });
           },
         },
+        ...[...extraItems.values()].flat(),
         { type: 'separator' },
         { label: strings.trayQuit, click: () => options.quit() },
       ]),
@@ -60,5 +67,9 @@ export function setupTray(options: TrayOptions): TrayController {
 
   tray.on('click', () => options.showMain());
   render();
-  return { tray, update, state: () => state };
+  const setExtraItems = (owner: string, items: MenuItemConstructorOptions[]) => {
+    extraItems.set(owner, items);
+    render();
+  };
+  return { tray, update, state: () => state, setExtraItems };
 }

@@ -31,7 +31,7 @@ const badValues: Array<[Record<string, string>, string, string?]> = [
 ];
 
 describe('loadConfig', () => {
-  it('uses the defaults of CONTRACT.md for an empty environment', () => {
+  it('uses the defaults of docs/CONTRACT.md for an empty environment', () => {
     const config = loadConfig({});
     expect(config).toMatchObject({
       PORT: 8080,

@@ -26,7 +26,7 @@ function token(room: string, name: string, expiresInSeconds = 3600): string {
   });
 }
 
-/** `room_url` as CONTRACT.md defines it. */
+/** `room_url` as docs/CONTRACT.md defines it. */
 function roomUrl(base: string, room: string, jwt: string, server: string): string {
   return `${base}/room/${room}#${new URLSearchParams({ jwt, server })}`;
 }

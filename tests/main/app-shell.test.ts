@@ -35,12 +35,13 @@ describe('main window and tray', () => {
     expect(main.destroyed).toBe(true);
   });
 
-  it('the tray menu offers open, do not disturb and quit; unread and in-call show on icon and badge', async () => {
+  it('the tray menu offers open, do not disturb, settings and quit; unread and in-call show on icon and badge', async () => {
     const { fromMain, desktop } = startDesktop();
     const tray = desktop.tray.tray as any;
     expect(tray.menu.items.map((i: any) => i.label ?? i.type)).toEqual([
       'Open Peace Messenger',
       'Do not disturb',
+      'Settings…',
       'separator',
       'Quit',
     ]);

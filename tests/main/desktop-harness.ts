@@ -1,6 +1,8 @@
 /** Starts main's `onReady()` against the fake Electron and names the windows tests talk to. */
+
+import { type DesktopSettings, resolveDesktopSettings } from '../../main/config/desktop-config.js';
 import { DeepLinkInbox } from '../../main/deep-links.js';
-import { onReady } from '../../main/on-ready.js';
+import { onReady, type ReadyOptions } from '../../main/on-ready.js';
 import { FakeBrowserWindow, invokeFrom } from './fake-electron.js';
 
 export const BACKEND = 'http://127.0.0.1:8080';
@@ -23,9 +25,18 @@ export function incomingCall(callId = 'call-1') {
 }
 
 /** The app after `onReady()`, with its main window loaded. */
-export function startDesktop(jitsiServerUrl: string | null = JITSI) {
+export function startDesktop(
+  jitsiServerUrl: string | null = JITSI,
+  settings: Partial<DesktopSettings> = {},
+  options: ReadyOptions = {},
+) {
   const deepLinks = new DeepLinkInbox();
-  const desktop = onReady({ serverUrl: BACKEND, jitsiServerUrl }, deepLinks);
+  const defaults = resolveDesktopSettings({ argv: [], env: {} }).settings;
+  const desktop = onReady(
+    { ...defaults, serverUrl: BACKEND, jitsiServerUrl, ...settings },
+    deepLinks,
+    options,
+  );
   const main = FakeBrowserWindow.all[0]!;
   main.webContents.emit('did-finish-load');
   return {

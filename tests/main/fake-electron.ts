@@ -4,7 +4,9 @@
  * `desktop` project (as electron/fiddle does), and resets it before each test.
  */
 import { EventEmitter } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 let nextContentsId = 1;
@@ -67,6 +69,8 @@ export class FakeBrowserWindow extends EventEmitter {
   alwaysOnTop = false;
   loadedUrl: string | null = null;
   loadedFile: string | null = null;
+  /** Taskbar/dock progress: -1 when none is shown. */
+  progress = -1;
 
   constructor(readonly options: Record<string, any> = {}) {
     super();
@@ -130,6 +134,9 @@ export class FakeBrowserWindow extends EventEmitter {
     this.alwaysOnTop = flag;
   }
   setVisibleOnAllWorkspaces() {}
+  setProgressBar(value: number) {
+    this.progress = value;
+  }
 }
 
 type Handler = (event: any, ...args: unknown[]) => unknown;
@@ -164,8 +171,12 @@ class FakeApp extends EventEmitter {
   quitCalls = 0;
   badgeCount = 0;
   protocols: string[] = [];
-  userData = tmpdir();
+  /** A fresh folder per test (the settings screen writes config.json there). */
+  userData = mkdtempSync(join(tmpdir(), 'peace-userdata-'));
   languages = ['en-US'];
+  /** False as when run from source; update tests set it. */
+  isPackaged = false;
+  loginItem: { openAtLogin?: boolean } | null = null;
   bounces: Array<{ id: number; cancelled: boolean }> = [];
   dock = {
     bounce: () => {
@@ -206,6 +217,9 @@ class FakeApp extends EventEmitter {
     return true;
   }
   setAppUserModelId() {}
+  setLoginItemSettings(settings: { openAtLogin?: boolean }) {
+    this.loginItem = settings;
+  }
 }
 export const app = new FakeApp();
 
@@ -379,7 +393,11 @@ export function resetFakeElectron(): void {
     protocols: [],
     bounces: [],
     languages: ['en-US'],
+    isPackaged: false,
+    loginItem: null,
   });
+  rmSync(app.userData, { recursive: true, force: true });
+  app.userData = mkdtempSync(join(tmpdir(), 'peace-userdata-'));
   session.defaultSession = new FakeSession();
   shell.opened = [];
   dialog.shown = [];

@@ -1,5 +1,5 @@
 /**
- * The local pages (incoming-call popup, screen picker) in real Chromium, loaded from dist/pages as
+ * The local pages (incoming-call popup, screen picker, settings) in real Chromium, loaded from dist/pages as
  * Electron loads them, under their own CSP, with `window.peaceLocal` played by a recording stand-in.
  */
 import { existsSync } from 'node:fs';
@@ -43,6 +43,18 @@ async function openPage(file: string, view: unknown, size: { width: number; heig
         screenPicker: {
           getSources: async () => data,
           choose: async (id: string | null) => calls.push(['choose', id]),
+        },
+        // Plays main's answers: locked settings refused, others saved.
+        settings: {
+          get: async () => data,
+          set: async (key: string, value: unknown) => {
+            calls.push(['set', key, value]);
+            const view = data as any;
+            if (view.locked.includes(key)) return { ok: false, error: 'setting_locked' };
+            view.values[key] = value;
+            view.restartNeeded = key !== 'doNotDisturb';
+            return { ok: true, value: view };
+          },
         },
       },
     });
@@ -96,6 +108,44 @@ describe('local pages in Chromium', () => {
     expect(await page.evaluate(() => (window as any).__calls)).toEqual([
       ['choose', 'window:42:0'],
       ['choose', null],
+    ]);
+    expect((page as any).errors).toEqual([]);
+  });
+
+  it('the settings screen marks what IT locked, in Chinese, and saves the rest', async () => {
+    const page = await openPage(
+      'settings.html',
+      {
+        values: {
+          serverUrl: 'https://chat.corp.example',
+          language: 'zh-CN',
+          startAtLogin: false,
+          doNotDisturb: false,
+          updatesEnabled: true,
+          updateChannel: 'latest',
+        },
+        locked: ['serverUrl', 'updateChannel'],
+        restartNeeded: false,
+        language: 'zh-CN',
+      },
+      { width: 520, height: 560 },
+    );
+    await expect.poll(() => page.inputValue('#serverUrl')).toBe('https://chat.corp.example');
+    expect(await page.isDisabled('#serverUrl')).toBe(true);
+    expect(await page.isDisabled('#saveServer')).toBe(true);
+    expect(await page.isDisabled('#updateChannel')).toBe(true);
+    expect(await page.isDisabled('#doNotDisturb')).toBe(false);
+    expect(await page.locator('.setting[data-key="serverUrl"] .badge').textContent()).toBe('由你的组织设定');
+    expect(await page.locator('.badge').count()).toBe(2);
+    expect(await page.textContent('#title')).toBe('设置');
+    await page.check('#doNotDisturb');
+    await expect.poll(() => page.textContent('#message')).toBe('已保存。');
+    await page.selectOption('#language', 'en');
+    await expect.poll(() => page.textContent('#message')).toBe('已保存。重新启动和平信使后生效。'); // the new language applies at the next start
+    await page.screenshot({ path: join(artifacts, 'desktop-settings.png') });
+    expect(await page.evaluate(() => (window as any).__calls)).toEqual([
+      ['set', 'doNotDisturb', true],
+      ['set', 'language', 'en'],
     ]);
     expect((page as any).errors).toEqual([]);
   });

@@ -31,15 +31,36 @@ describe('electron-builder.yml', () => {
     expect(config.protocols).toEqual([{ name: 'Peace Messenger room link', schemes: ['peace-messenger'] }]);
   });
 
-  it('builds AppImage and deb on Linux, NSIS on Windows, a DMG on macOS with camera and microphone texts', () => {
-    expect(config.linux.target).toEqual(['AppImage', 'deb']);
-    expect(config.win.target).toBe('nsis');
-    expect(config.mac.target).toBe('dmg');
+  it('builds NSIS + MSI, dmg + zip, AppImage + deb + rpm, with an icon for each platform', () => {
+    expect(config.win.target.map((t: { target: string }) => t.target)).toEqual(['nsis', 'msi']);
+    expect(config.mac.target).toEqual(['dmg', 'zip']);
+    expect(config.linux.target).toEqual(['AppImage', 'deb', 'rpm']);
+    expect(config.msi.perMachine).toBe(true);
+    for (const icon of [
+      config.win.icon,
+      config.mac.icon,
+      'build/icon.png',
+      `${config.linux.icon}/512x512.png`,
+    ])
+      expect(existsSync(join(root, icon))).toBe(true);
+  });
+
+  it('macOS: hardened runtime, entitlements and usage texts for camera, microphone and screen', () => {
+    expect(config.mac.hardenedRuntime).toBe(true);
     expect(config.mac.extendInfo.NSCameraUsageDescription).toMatch(/camera/);
     expect(config.mac.extendInfo.NSMicrophoneUsageDescription).toMatch(/microphone/);
+    expect(config.mac.extendInfo.NSScreenCaptureUsageDescription).toMatch(/screen/);
     const entitlements = readFileSync(join(root, config.mac.entitlements), 'utf8');
     expect(entitlements).toContain('com.apple.security.device.camera');
     expect(entitlements).toContain('com.apple.security.device.audio-input');
+  });
+
+  it('signs only from the environment: no certificate, identity or password in the config', () => {
+    const text = readFileSync(join(root, 'electron-builder.yml'), 'utf8');
+    expect(text).not.toMatch(
+      /^\s*(cscLink|cscKeyPassword|certificateFile|certificatePassword|identity|appleId)\s*:/m,
+    );
+    expect(config.publish).toMatchObject({ provider: 'generic' });
   });
 
   it('ships only compiled files and package.json, in an asar', () => {
@@ -57,12 +78,32 @@ describe('electron-builder.yml', () => {
   });
 });
 
-describe('electron-builder --dir', () => {
-  const built =
-    existsSync(join(root, 'dist/main/index.js')) && existsSync(join(root, 'dist/preload/index.cjs'));
+const packDir = join(root, 'scripts/pack-dir.mjs');
+const run = promisify(execFile);
+
+describe('npm run pack:dir', () => {
+  it('without an Electron distribution says in one line what it needs, and downloads nothing', async () => {
+    const failed = await run(process.execPath, [packDir], {
+      cwd: root,
+      env: { ...process.env, ELECTRON_DIST: join(scratch, 'nothing-here') },
+    }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+    // (skips the assertion if this machine has node_modules/electron/dist after all)
+    if (existsSync(join(root, 'node_modules/electron/dist'))) return;
+    expect('code' in failed && failed.code).toBe(1);
+    expect(failed.stdout).toBe('');
+    expect(failed.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^pack:dir needs an Electron distribution offline: set ELECTRON_DIST/),
+    ]);
+  });
+
+  const built = [
+    'dist/main/index.js',
+    'dist/preload/index.cjs',
+    'dist/main/vendor/electron-updater.cjs',
+  ].every((file) => existsSync(join(root, file)));
 
   it.skipIf(!built)(
-    'packs an unpacked app offline around a stand-in Electron (skipped before `npm run build`)',
+    'packs an app.asar holding only the built main, preload and pages, around a stand-in Electron (skipped before `npm run build`)',
     async () => {
       // The real Electron binary cannot be downloaded here; electron-builder only copies it.
       const electronDist = join(scratch, 'electron-dist');
@@ -70,26 +111,23 @@ describe('electron-builder --dir', () => {
       writeFileSync(join(electronDist, 'electron'), '#!/bin/sh\necho stand-in\n');
       chmodSync(join(electronDist, 'electron'), 0o755);
       const output = join(scratch, 'release');
-      await promisify(execFile)(
-        process.execPath,
-        [
-          require.resolve('electron-builder/cli.js'),
-          '--dir',
-          '--linux',
-          `-c.electronDist=${electronDist}`,
-          `-c.directories.output=${output}`,
-        ],
-        { cwd: root, env: { ...process.env, CI: 'true' } },
-      );
+      await run(process.execPath, [packDir, '--no-build', '--linux', `-c.directories.output=${output}`], {
+        cwd: root,
+        env: { ...process.env, CI: 'true', ELECTRON_DIST: electronDist },
+      });
       const resources = join(output, 'linux-unpacked', 'resources');
       const { listPackage } = require('@electron/asar');
       const files: string[] = listPackage(join(resources, 'app.asar'));
       expect(files).toContain('/dist/main/index.js');
+      expect(files).toContain('/dist/main/vendor/electron-updater.cjs');
       expect(files).toContain('/dist/preload/index.cjs');
       expect(files).toContain('/dist/pages/incoming-call.html');
       expect(files).toContain('/dist/pages/local-page.cjs');
-      expect(files.some((f) => f.startsWith('/node_modules') || f.startsWith('/dist/backend'))).toBe(false);
+      const shipped = /^\/(package\.json|dist(\/(main|preload|pages)(\/.*)?)?)$/;
+      expect(files.filter((file) => !shipped.test(file))).toEqual([]);
+      expect(files.filter((file) => /\.(map|ts|env|pem|p12|key)$|\/tests?\//.test(file))).toEqual([]);
       expect(existsSync(join(output, 'linux-unpacked', 'peace-messenger'))).toBe(true);
+      expect(readFileSync(join(resources, 'app-update.yml'), 'utf8')).toContain('provider: generic');
     },
     180_000,
   );

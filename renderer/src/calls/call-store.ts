@@ -20,7 +20,7 @@ import { stopRinging } from './ringer';
 export type { CallsState, Notice, OutgoingCall, OutgoingPhase, SwitchConfirm };
 
 /**
- * Calls over the socket events of docs/API.md: places calls, rings for invitations until the server says
+ * Calls over the socket events of docs/CONTRACT.md and docs/API.md: places calls, rings for invitations until the server says
  * this user no longer rings, answers, and opens (or returns to) the room page of a call. The live calls
  * of the user's conversations come from the server (`calls_snapshot`, `call_updated`); the decisions are
  * the pure steps of live-calls.ts and reconcile.ts, and this store only performs their effects.

@@ -1,4 +1,4 @@
-/** The backend's JSON shapes (CONTRACT.md), as the chat UI uses them. */
+/** The backend's JSON shapes (docs/CONTRACT.md), as the chat UI uses them. */
 
 export interface User {
   id: string;
