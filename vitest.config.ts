@@ -11,6 +11,11 @@ export default defineConfig({
       },
       {
         extends: true,
+        // The renderer's pure steps (call state, reconnect), without a browser.
+        test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
         test: {
           name: 'desktop',
           include: ['tests/main/**/*.test.ts', 'tests/preload/**/*.test.ts', 'tests/desktop/**/*.test.ts'],

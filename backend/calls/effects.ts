@@ -2,7 +2,7 @@ import { memberIdsOf } from '../chat/conversations.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
-import type { CallStatePayload } from '../schemas/calls.js';
+import type { CallStatePayload, CallSummary } from '../schemas/calls.js';
 import type { Message } from '../schemas/chat.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
 
@@ -29,6 +29,20 @@ export function statePayload(call: Call, reason?: string): CallStatePayload {
   };
   if (reason) payload.reason = reason;
   return payload;
+}
+
+/** The `call_updated` / `calls_snapshot` shape: the call as every member of its conversation sees it. */
+export function summaryPayload(call: Call): CallSummary {
+  return {
+    call_id: call.id,
+    room_id: call.room_id,
+    conversation_id: call.conversation_id,
+    caller_id: call.caller_id,
+    state: call.state,
+    participants: call.participants.map((p) => ({ user_id: p.user_id, status: p.status })),
+    ringing_until: new Date(call.ringing_until).toISOString(),
+    started_at: call.started_at === null ? null : new Date(call.started_at).toISOString(),
+  };
 }
 
 /** Turns the machine's effects into Socket.IO events and `call` messages, in order. */
@@ -63,6 +77,8 @@ export function createEffectRunner(db: Db, realtime: Realtime) {
           break;
         case 'state':
           realtime.toUsers(audience, 'call_state', statePayload(call, effect.reason));
+          // Every member, in the call or not, sees the conversation's live call (the live-call bar).
+          realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'call_updated', summaryPayload(call));
           break;
         case 'record':
           // Stored in the same transaction as the call's new state (commit.ts); only announced here.

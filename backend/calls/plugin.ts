@@ -4,6 +4,7 @@ import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { userRoom } from '../plugins/realtime.js';
 import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
 import { assertMayRing } from './ring-policy.js';
+import { sendConnectState } from './connect-state.js';
 import { type CallService, createCallService } from './service.js';
 
 declare module 'fastify' {
@@ -80,8 +81,7 @@ export default fp(
       socket.on('disconnect', () => service.socketGone(userId));
       // Join the user's room before looking for ringing calls, so an invitation sent in between is not lost.
       await socket.join(userRoom(userId));
-      await service.replayInvitations(socket, userId);
-      await service.replayStates(socket, userId);
+      await sendConnectState(app.db, socket, userId);
     });
 
     app.addHook('onReady', async () => service.start());

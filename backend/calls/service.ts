@@ -1,13 +1,11 @@
 import type { FastifyBaseLogger } from 'fastify';
-import type { Socket } from 'socket.io';
-import { memberIdsOf } from '../chat/conversations.js';
-import { findUserById } from '../chat/users.js';
+import { getConversation } from '../chat/conversations.js';
 import type { Db } from '../db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Realtime } from '../plugins/realtime.js';
 import { commitTransition } from './commit.js';
-import { createEffectRunner, invitationPayload, statePayload } from './effects.js';
+import { createEffectRunner } from './effects.js';
 import { createLivenessCheck } from './liveness.js';
 import {
   type Call,
@@ -20,7 +18,7 @@ import {
 } from './machine.js';
 import { repairMissingRecords } from './repair.js';
 import { findRoom } from './rooms.js';
-import { callsWithDeadline, liveCalls, liveCallsOf, loadCall } from './store.js';
+import { callsWithDeadline, liveCalls, liveCallsOf, liveCallsOfConversation, loadCall } from './store.js';
 
 export interface CallServiceOptions {
   db: Db;
@@ -130,10 +128,20 @@ export function createCallService(opts: CallServiceOptions) {
   async function leaveIfGone(userId: string): Promise<void> {
     if (stopped) return;
     if ((await realtime.onlineAmong([userId])).size > 0) return;
+    for (const call of await liveCallsOf(db, userId, 'accepted')) await leaveQuietly(userId, call.id);
+  }
+
+  /** `leave`, where a call that ended or was left in between is no error. */
+  async function leaveQuietly(userId: string, callId: string): Promise<void> {
+    await apply(callId, { type: 'leave', user_id: userId }).catch((err) => {
+      if (!(err instanceof AppError)) throw err;
+    });
+  }
+
+  /** Leaves every live call `userId` is in but `keepCallId`: the server's half of the one-call rule. */
+  async function leaveOthers(userId: string, keepCallId: string): Promise<void> {
     for (const call of await liveCallsOf(db, userId, 'accepted')) {
-      await apply(call.id, { type: 'leave', user_id: userId }).catch((err) => {
-        if (!(err instanceof AppError)) throw err;
-      });
+      if (call.id !== keepCallId) await leaveQuietly(userId, call.id);
     }
   }
 
@@ -148,7 +156,9 @@ export function createCallService(opts: CallServiceOptions) {
       }
       const room = await findRoom(db, payload.room_id);
       if (!room) throw notFound('room_not_found', 'No such room');
-      const members = await memberIdsOf(db, room.conversation_id);
+      // One read gives the members (for the check and the invitees) and the type (groups are never busy).
+      const conversation = await getConversation(db, room.conversation_id);
+      const members = conversation?.members.map((m) => m.id) ?? [];
       if (!members.includes(callerId)) {
         throw forbidden('not_a_member', 'You are not a member of this conversation');
       }
@@ -162,23 +172,32 @@ export function createCallService(opts: CallServiceOptions) {
         invitees = [payload.target_user_id];
       }
       if (invitees.length === 0) throw badRequest('no_invitees', 'Nobody else is in this conversation');
-      // One call at a time: starting a new one leaves any other (whose window may have died unnoticed),
-      // including a call in this very room that nobody but the caller is still in.
-      for (const old of await liveCallsOf(db, callerId, 'accepted')) {
-        const othersIn = old.participants.some((p) => p.user_id !== callerId && p.status === 'accepted');
-        if (old.room_id === room.room_id && othersIn) continue;
-        await apply(old.id, { type: 'leave', user_id: callerId }).catch((err) => {
-          if (!(err instanceof AppError)) throw err;
-        });
-      }
-      // One read of the live calls answers both "is this room busy" and "who is busy elsewhere".
-      const live = await liveCalls(db);
-      if (live.some((c) => c.room_id === room.room_id)) {
-        throw conflict('call_in_progress', 'A call is already going on in this room; join it instead');
-      }
+      // Busy = in a call of another conversation; someone in this conversation's call is not busy, the
+      // call is simply going on (and is joined instead, below).
+      const elsewhere = (await liveCalls(db)).filter((c) => c.conversation_id !== room.conversation_id);
       const inCall = (id: string) =>
-        live.some((c) => c.participants.some((p) => p.user_id === id && p.status === 'accepted'));
+        elsewhere.some((c) => c.participants.some((p) => p.user_id === id && p.status === 'accepted'));
       const busy = new Set(invitees.filter(inCall));
+      // A group is never "busy" as a whole: with every member elsewhere there is nobody to ring, and
+      // nothing happened worth a timeline entry.
+      if (conversation?.type === 'group' && busy.size === invitees.length) {
+        throw conflict('everyone_busy', 'Everyone in this group is in another call');
+      }
+      // One call at a time: starting a new one leaves any other (whose window may have died unnoticed),
+      // including a call of this very conversation that nobody but the caller is in or rung for any more.
+      for (const old of await liveCallsOf(db, callerId, 'accepted')) {
+        const stillOn = old.participants.some(
+          (p) => p.user_id !== callerId && (p.status === 'accepted' || p.status === 'ringing'),
+        );
+        if (old.conversation_id === room.conversation_id && stillOn) continue;
+        await leaveQuietly(callerId, old.id);
+      }
+      if ((await liveCallsOfConversation(db, room.conversation_id)).length > 0) {
+        throw conflict(
+          'call_in_progress',
+          'A call is already going on in this conversation; join it instead',
+        );
+      }
       const { call, effects } = createCall(
         {
           id: newId(),
@@ -197,8 +216,12 @@ export function createCallService(opts: CallServiceOptions) {
       return { call_id: call.id };
     },
 
-    answer: (userId: string, callId: string, accepted: boolean) =>
-      apply(callId, { type: 'answer', user_id: userId, accepted }),
+    /** An answer; accepting leaves every other call the user is in (one call at a time). */
+    async answer(userId: string, callId: string, accepted: boolean): Promise<Call> {
+      const call = await apply(callId, { type: 'answer', user_id: userId, accepted });
+      if (accepted) await leaveOthers(userId, callId);
+      return call;
+    },
     cancel: (userId: string, callId: string) => apply(callId, { type: 'cancel', user_id: userId }),
     leave: (userId: string, callId: string) => apply(callId, { type: 'leave', user_id: userId }),
 
@@ -208,37 +231,22 @@ export function createCallService(opts: CallServiceOptions) {
      */
     async joinRoom(userId: string, roomId: string): Promise<void> {
       for (const call of await liveCalls(db, roomId)) {
-        await apply(call.id, { type: 'joined', user_id: userId }).catch((err) => {
+        const joined = await apply(call.id, { type: 'joined', user_id: userId }).catch((err) => {
           // The call ended in between: the token is still good for the (now empty) room.
           if (!(err instanceof AppError)) throw err;
+          return null;
         });
+        // One call at a time: entering this one leaves any other.
+        if (joined) await leaveOthers(userId, joined.id);
       }
     },
 
     /** The room page's "conference ended": the user leaves the live call of that room, if they are in it. */
     async leaveRoom(userId: string, roomId: string): Promise<void> {
       for (const call of await liveCalls(db, roomId)) {
-        if (!call.participants.some((p) => p.user_id === userId && p.status === 'accepted')) continue;
-        await apply(call.id, { type: 'leave', user_id: userId }).catch((err) => {
-          if (!(err instanceof AppError)) throw err;
-        });
+        if (call.participants.some((p) => p.user_id === userId && p.status === 'accepted'))
+          await leaveQuietly(userId, call.id);
       }
-    },
-
-    /** A socket that connects while calls still ring for its user hears their invitations at once. */
-    async replayInvitations(socket: Socket, userId: string): Promise<void> {
-      const now = Date.now();
-      for (const call of await liveCallsOf(db, userId, 'ringing')) {
-        if (call.ringing_until <= now) continue;
-        const caller = await findUserById(db, call.caller_id);
-        socket.emit('call_invitation', invitationPayload(call, caller?.display_name ?? ''));
-      }
-    },
-
-    /** A reconnecting device learns the state of the calls its user is in (e.g. after a reload mid-call). */
-    async replayStates(socket: Socket, userId: string): Promise<void> {
-      for (const call of await liveCallsOf(db, userId, 'accepted'))
-        socket.emit('call_state', statePayload(call, 'sync'));
     },
 
     /** A socket of `userId` went away; if it was their last, they leave their calls after the grace period. */

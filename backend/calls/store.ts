@@ -109,3 +109,28 @@ export async function callsWithDeadline(
   const rows = await query.execute();
   return rows.map((r) => ({ id: r.id, deadline: Date.parse(r.ring_deadline as string) }));
 }
+
+/** Live calls of every conversation `userId` is a member of (what their devices show on connecting). */
+export async function liveCallsForMember(db: Db, userId: string): Promise<Call[]> {
+  const rows = await db
+    .selectFrom('calls')
+    .innerJoin('members', 'members.conversation_id', 'calls.conversation_id')
+    .selectAll('calls')
+    .where('members.user_id', '=', userId)
+    .where('calls.state', 'in', [...LIVE_STATES])
+    .orderBy('calls.created_at')
+    .execute();
+  return rows.map((r) => fromRow(r).call);
+}
+
+/** Live calls of one conversation, oldest first. */
+export async function liveCallsOfConversation(db: Db, conversationId: string): Promise<Call[]> {
+  const rows = await db
+    .selectFrom('calls')
+    .selectAll()
+    .where('conversation_id', '=', conversationId)
+    .where('state', 'in', [...LIVE_STATES])
+    .orderBy('created_at')
+    .execute();
+  return rows.map((r) => fromRow(r).call);
+}

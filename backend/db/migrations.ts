@@ -117,6 +117,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('blocks_by_blocked').on('blocks').columns(['blocked_id']).execute();
     },
   },
+  '0007_calls_by_conversation': {
+    async up(db: Kysely<unknown>) {
+      // The live call of a conversation: the call button, the live-call bar, the connect-time snapshot.
+      await db.schema
+        .createIndex('calls_by_conversation_state')
+        .on('calls')
+        .columns(['conversation_id', 'state'])
+        .execute();
+    },
+  },
   '0009_reserved_client_ids': {
     async up(db: Kysely<unknown>) {
       // Client ids with a ":" are the server's now (backend/lib/reserved-ids.ts). A text message that took one

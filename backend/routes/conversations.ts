@@ -22,6 +22,7 @@ import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
 import { perUserPerMinute } from '../lib/user-rate-limit.js';
 import {
+  type Conversation,
   ConversationParams,
   ConversationReadSchema,
   ConversationSchema,
@@ -45,6 +46,13 @@ export async function assertMember(db: Db, conversationId: string, userId: strin
 
 /** Conversations, their messages and read markers; every route checks membership first. */
 const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  /** A new conversation shows up at once on every device of every member, with their presence. */
+  async function announce(conversation: Conversation): Promise<void> {
+    const ids = conversation.members.map((m) => m.id);
+    app.realtime.toUsers(ids, 'conversation_new', conversation);
+    await app.realtime.introduce(ids);
+  }
+
   app.post(
     '/conversations',
     {
@@ -68,7 +76,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         if (!(await findUserById(app.db, body.user_id))) throw notFound('user_not_found', 'No such user');
         await assertNotBlocked(app.db, request.userId, [body.user_id]);
         const { conversation, created } = await openDirect(app.db, request.userId, body.user_id);
-        if (created) await app.realtime.introduce(conversation.members.map((m) => m.id));
+        if (created) await announce(conversation);
         return reply.status(created ? 201 : 200).send(conversation);
       }
       const title = body.title.trim();
@@ -82,7 +90,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       await assertNotBlocked(app.db, request.userId, others);
       const conversation = await createGroup(app.db, request.userId, title, others);
-      await app.realtime.introduce(conversation.members.map((m) => m.id));
+      await announce(conversation);
       return reply.status(201).send(conversation);
     },
   );

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { findUserById, searchUsers } from '../chat/users.js';
 import { notFound, unauthorized } from '../lib/errors.js';
-import { UserParams, UserSchema, UserSearchQuery } from '../schemas/chat.js';
+import { UserParams, UserSchema, UserSearchQuery, UserSearchResultSchema } from '../schemas/chat.js';
 import { errorResponses } from '../schemas/common.js';
 
 /** The signed-in user, user search and user lookup (all behind authentication). */
@@ -23,10 +23,15 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['users'],
         querystring: UserSearchQuery,
-        response: { 200: Type.Array(UserSchema), ...errorResponses(400, 401) },
+        response: { 200: Type.Array(UserSearchResultSchema), ...errorResponses(400, 401) },
       },
     },
-    async (request) => searchUsers(app.db, request.query.q.trim(), request.userId),
+    async (request) => {
+      const users = await searchUsers(app.db, request.query.q.trim(), request.userId);
+      // Real presence, so the people one is about to call show whether they could pick up.
+      const online = await app.realtime.onlineAmong(users.map((u) => u.id));
+      return users.map((u) => ({ ...u, online: online.has(u.id) }));
+    },
   );
 
   app.get(

@@ -78,3 +78,24 @@ export const CallStatePayload = Type.Object({
   reason: Type.Optional(Type.String()),
 });
 export type CallStatePayload = Static<typeof CallStatePayload>;
+
+/**
+ * A call as every member of its conversation sees it (`call_updated`, `calls_snapshot`): who is in it
+ * and since when. Times are ISO 8601; `started_at` is null until the first participant besides the
+ * caller is in.
+ */
+export const CallSummary = Type.Object({
+  call_id: Type.String(),
+  room_id: Type.String(),
+  conversation_id: Type.String(),
+  caller_id: Type.String(),
+  state: CallStateName,
+  participants: Type.Array(Type.Object({ user_id: Type.String(), status: ParticipantStatus })),
+  ringing_until: Type.String(),
+  started_at: Type.Union([Type.String(), Type.Null()]),
+});
+export type CallSummary = Static<typeof CallSummary>;
+
+/** Server → one connecting socket: every ringing or active call in the user's conversations. */
+export const CallsSnapshot = Type.Object({ calls: Type.Array(CallSummary) });
+export type CallsSnapshot = Static<typeof CallsSnapshot>;

@@ -154,3 +154,10 @@ export type Presence = Static<typeof PresenceSchema>;
 
 /** Server → client, once per connection: which of the user's contacts are online right now. */
 export const PresenceSnapshotSchema = Type.Object({ online: Type.Array(Type.String()) });
+
+/** `GET /users`: a search result, with whether that user has a connected device right now. */
+export const UserSearchResultSchema = Type.Object({ ...UserSchema.properties, online: Type.Boolean() });
+export type UserSearchResult = Static<typeof UserSearchResultSchema>;
+
+/** Server → every member of a new conversation, at once (before any message). */
+export const ConversationNewSchema = ConversationSchema;

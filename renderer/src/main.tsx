@@ -5,6 +5,7 @@ import { locale, pickLocale, setLocale } from './lib/i18n';
 import { applyTheme, savedTheme } from './lib/theme';
 import { App } from './ui/app';
 import './styles.css';
+import './ui/live-calls.css';
 
 /** Picks the language (the desktop app's setting wins over the browser's), then renders the app. */
 async function start(): Promise<void> {

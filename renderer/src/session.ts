@@ -6,7 +6,15 @@ import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
 import { Store } from './lib/store';
-import type { CallStateEvent, ConversationReadEvent, Message, User } from './lib/types';
+import type {
+  CallStateEvent,
+  CallSummary,
+  CallsSnapshot,
+  Conversation,
+  ConversationReadEvent,
+  Message,
+  User,
+} from './lib/types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 
@@ -67,6 +75,9 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   socket.on('presence', (p: { user_id: string; online: boolean }) => chat.onPresence(p.user_id, p.online));
   socket.on('call_invitation', (c: IncomingCall) => calls.onInvitation(c));
   socket.on('call_state', (s: CallStateEvent) => calls.onCallState(s));
+  socket.on('calls_snapshot', (s: CallsSnapshot) => calls.onSnapshot(s.calls));
+  socket.on('call_updated', (c: CallSummary) => calls.onCallUpdated(c));
+  socket.on('conversation_new', (c: Conversation) => chat.onConversationNew(c));
 
   const onVisibility = () => document.visibilityState === 'visible' && chat.onVisible();
   document.addEventListener('visibilitychange', onVisibility);

@@ -44,9 +44,26 @@ describe('users', () => {
     expect(await search(alice.token, '%')).toEqual(['carol']);
   });
 
-  it('answers only public fields', async () => {
+  it('answers only public fields and whether the user is online right now', async () => {
     const res = await b.api(alice.token, 'GET', '/api/v1/users?q=dave');
-    expect(res.body).toEqual([{ id: expect.any(String), username: 'dave', display_name: 'Dave' }]);
+    expect(res.body).toEqual([
+      { id: expect.any(String), username: 'dave', display_name: 'Dave', online: false },
+    ]);
+  });
+
+  it('shows real presence in search results: online while a device is connected, offline after', async () => {
+    const online = async () =>
+      (await b.api(alice.token, 'GET', '/api/v1/users?q=bobby')).body.map(
+        (u: { online: boolean }) => u.online,
+      );
+    const bobby = await b.api(null, 'POST', '/api/v1/auth/login', {
+      username: 'bobby',
+      password: 'pw-bobby-secret',
+    });
+    const socket = await b.connect(bobby.body.access_token);
+    expect(await online()).toEqual([true]);
+    socket.disconnect();
+    await expect.poll(online).toEqual([false]);
   });
 
   it('GET /users/{id} answers a user, 404 user_not_found for an unknown id', async () => {

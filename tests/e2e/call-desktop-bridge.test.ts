@@ -48,7 +48,8 @@ function installFakeBridge(token: string): void {
   };
 }
 
-describe('chat UI in the desktop app (preload bridge present)', () => {
+// Two users, a call window and a bridge stand-in on a shared 2-core machine: generous per-test time.
+describe('chat UI in the desktop app (preload bridge present)', { timeout: 120_000 }, () => {
   const ui = useCallUi();
 
   async function desktopPage(user: TestUser): Promise<Page> {

@@ -2,13 +2,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestUser } from '../helpers/backend.js';
 import { decodeJwt, jwtOfRoomUrl, openSignedIn, screenshot } from '../helpers/browser.js';
-import { useCallUi } from '../helpers/call-ui.js';
+import { nextRoomPage, useCallUi } from '../helpers/call-ui.js';
 
 /**
  * Video calls through the chat UI: A presses the call button, B's incoming-call view rings, and the
  * answers reach everyone, in headless Chromium against the real backend and a stand-in Jitsi.
  */
-describe('call UI', () => {
+// Two or three users, each a browser context, on a shared 2-core machine: generous per-test time.
+describe('call UI', { timeout: 120_000 }, () => {
   const ui = useCallUi();
   let run = 0;
 
@@ -36,7 +37,7 @@ describe('call UI', () => {
 
   /** Presses the call button; resolves with the caller's room page once it opens. */
   async function call(alicePage: Page): Promise<Page> {
-    const roomPage = alicePage.context().waitForEvent('page');
+    const roomPage = nextRoomPage(alicePage);
     await alicePage.getByTestId('call-button').click();
     return roomPage;
   }
@@ -54,7 +55,7 @@ describe('call UI', () => {
     await screenshot(alicePage, 'call', '01-outgoing-ringing');
     await screenshot(bobPage, 'call', '02-incoming');
 
-    const bobRoom = bobPage.context().waitForEvent('page');
+    const bobRoom = nextRoomPage(bobPage);
     await bobPage.getByTestId('accept-call').click();
     const bobRoomPage = await bobRoom;
     await bobPage.getByTestId('incoming-call').waitFor({ state: 'detached' });
@@ -108,7 +109,7 @@ describe('call UI', () => {
     await bobPhone.getByTestId('incoming-call').waitFor();
     expect(await ringing(bobPhone)).toBe(true);
 
-    const bobRoom = bobPage.context().waitForEvent('page');
+    const bobRoom = nextRoomPage(bobPage);
     await bobPage.getByTestId('accept-call').click();
     await bobRoom;
     await bobPhone.getByTestId('incoming-call').waitFor({ state: 'detached' });
@@ -117,7 +118,9 @@ describe('call UI', () => {
     expect(bobPhone.context().pages()).toHaveLength(1);
   });
 
-  it('rings every member of a group; one accepting leaves the others ringing until they answer', async () => {
+  it('rings every member of a group; one accepting leaves the others ringing until they answer', {
+    timeout: 120_000,
+  }, async () => {
     run++;
     const tag = `${run}x${Date.now() % 100000}`;
     const [alice, bob, carol] = await Promise.all(
@@ -137,7 +140,7 @@ describe('call UI', () => {
     await carolPage.getByTestId('incoming-call').waitFor();
     expect(await carolPage.getByTestId('incoming-call').textContent()).toContain(`in Team ${run}`);
 
-    const bobRoom = bobPage.context().waitForEvent('page');
+    const bobRoom = nextRoomPage(bobPage);
     await bobPage.getByTestId('accept-call').click();
     await bobRoom;
     await alicePage.getByTestId('outgoing-call').waitFor({ state: 'detached' });

@@ -69,3 +69,13 @@ export function useCallUi(extraEnv: Record<string, string> = {}): CallUi {
     },
   };
 }
+
+/**
+ * The room page the next window of `page`'s context opens, once it shows the room (a call window is
+ * opened empty and then sent to its room_url, so that an open one can be found again by its name).
+ */
+export async function nextRoomPage(page: Page): Promise<Page> {
+  const room = await page.context().waitForEvent('page');
+  await room.waitForURL(/\/room\//);
+  return room;
+}

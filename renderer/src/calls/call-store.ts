@@ -1,71 +1,38 @@
 import type { Socket } from 'socket.io-client';
 import type { IncomingCall } from '../../../preload/desktop-api';
 import type { ChatStore } from '../chat/chat-store';
-import { conversationTitle, otherMember } from '../chat/describe';
+import { otherMember } from '../chat/describe';
 import { type Api, ApiError } from '../lib/api';
 import { desktop } from '../lib/desktop';
-import { type MessageKey, t } from '../lib/i18n';
+import { t } from '../lib/i18n';
+import { emitWithAck } from '../lib/socket-ack';
 import { Store } from '../lib/store';
-import type { Ack, CallStateEvent, CallStateName, JoinReply } from '../lib/types';
+import type { Ack, CallStateEvent, CallSummary, JoinReply } from '../lib/types';
 import { CallWindows } from './call-windows';
-import { dismissCallNotification, notifyIncomingCall } from './notifications';
-import { startRinging, stopRinging } from './ringer';
+import { type CallsState, type Notice, type OutgoingCall, type SwitchConfirm, TERMINAL } from './calls-state';
+import { ringFor, silence } from './incoming-ring';
+import { callButtonStep, isIn, otherCallsOf, withUpdate } from './live-calls';
+import { isOver, OutgoingBar } from './outgoing-bar';
+import type { OutgoingPhase } from './outgoing-text';
+import { reconcile } from './reconcile';
+import { stopRinging } from './ringer';
 
-export type OutgoingPhase = 'starting' | CallStateName | 'failed';
-
-/** The call this user is placing, from the click until its outcome has been shown. */
-export interface OutgoingCall {
-  conversation_id: string;
-  /** Who is being called: the other person, or the group's title. */
-  name: string;
-  /** Whose avatar the overlay shows: the other person's id, or the group's. */
-  avatar_id: string;
-  room_id?: string;
-  call_id?: string;
-  phase: OutgoingPhase;
-  error?: string;
-}
-
-/** A short message for the user, optionally with one action (e.g. open a blocked call window). */
-export interface Notice {
-  text: string;
-  action?: { label: string; run: () => void };
-}
-
-export interface CallsState {
-  outgoing: OutgoingCall | null;
-  /** Calls ringing for this user, oldest first. */
-  incoming: IncomingCall[];
-  /** Calls whose room this device has open. */
-  inCall: string[];
-  notice: Notice | null;
-}
-
-const TERMINAL: readonly CallStateName[] = ['ended', 'missed', 'declined', 'cancelled', 'busy'];
-/** How long an outcome stays on screen before the overlay closes itself. */
-const OUTCOME_MS = 6000;
-
-/** Words for a refused call, by the backend's error code. */
-const FAILURE_TEXT: Record<string, MessageKey> = {
-  jitsi_not_configured: 'callNotConfigured',
-  already_in_call: 'callAlreadyInCall',
-  call_in_progress: 'callInProgress',
-  rate_limited: 'errRateLimited',
-  blocked: 'errBlocked',
-};
+export type { CallsState, Notice, OutgoingCall, OutgoingPhase, SwitchConfirm };
 
 /**
- * Outgoing and incoming calls over the docs/CONTRACT.md socket events: places calls, rings for invitations until
- * any `call_state` says this user no longer rings, answers, and opens the room page of a joined call.
+ * Calls over the socket events of docs/CONTRACT.md and docs/API.md: places calls, rings for invitations until the server says
+ * this user no longer rings, answers, and opens (or returns to) the room page of a call. The live calls
+ * of the user's conversations come from the server (`calls_snapshot`, `call_updated`); the decisions are
+ * the pure steps of live-calls.ts and reconcile.ts, and this store only performs their effects.
  */
 export class CallStore extends Store<CallsState> {
   readonly windows: CallWindows;
-  readonly #expiry = new Map<string, ReturnType<typeof setTimeout>>();
   /** Every invitation heard, so an answer from the desktop popup finds its room after the view closed. */
   readonly #invitations = new Map<string, IncomingCall>();
-  #outcomeTimer: ReturnType<typeof setTimeout> | undefined;
-  /** Counts placed calls, so a late timer never closes the overlay of a newer one. */
-  #attempt = 0;
+  readonly #bar = new OutgoingBar(
+    () => this.state.outgoing,
+    (outgoing) => this.set({ outgoing }),
+  );
   readonly #unsubscribe: (() => void)[] = [];
 
   constructor(
@@ -73,7 +40,7 @@ export class CallStore extends Store<CallsState> {
     private readonly socket: Socket,
     private readonly chat: ChatStore,
   ) {
-    super({ outgoing: null, incoming: [], inCall: [], notice: null });
+    super({ outgoing: null, incoming: [], inCall: [], live: {}, confirm: null, notice: null });
     this.windows = new CallWindows((callId) => this.leave(callId));
     const bridge = desktop();
     if (bridge) {
@@ -88,39 +55,64 @@ export class CallStore extends Store<CallsState> {
 
   // ---- placing a call ----
 
-  /** The call button: create a room, ring the other member(s), join and open the room page. */
+  /**
+   * The call button: joins (or returns to) the conversation's live call if there is one, else rings the
+   * other member(s). Either way, a call the user is in elsewhere is left first, after asking.
+   */
   async start(conversationId: string): Promise<void> {
-    if (this.state.outgoing && !this.#isOver(this.state.outgoing.phase)) return;
+    const step = callButtonStep(this.state.live, conversationId, this.chat.me.id);
+    if (step.kind === 'return') return this.openCall(step.call);
+    if (step.kind === 'join') return this.#guarded(step.call.call_id, () => this.openCall(step.call));
+    if (this.state.outgoing && !isOver(this.state.outgoing.phase)) return;
+    return this.#guarded(undefined, () => this.#place(conversationId));
+  }
+
+  /** Opens (or brings to the front) the room of a live call; entering it makes the user a participant. */
+  openCall(call: CallSummary): Promise<void> {
+    return this.#enter(call.room_id, call.call_id);
+  }
+
+  /** Hang up a call this user is in (the bar's button): the server records the leave, the window closes. */
+  async hangUp(callId: string): Promise<void> {
+    this.windows.close(callId);
+    this.set((s) => ({ inCall: s.inCall.filter((id) => id !== callId) }));
+    await this.#emit('call_leave', { call_id: callId });
+  }
+
+  /** The answer to "Leave the current call and join?". */
+  async confirmSwitch(yes: boolean): Promise<void> {
+    const confirm = this.state.confirm;
+    this.set({ confirm: null });
+    if (!confirm || !yes) return;
+    for (const call of confirm.leave) await this.hangUp(call.call_id);
+    await confirm.proceed();
+  }
+
+  async #place(conversationId: string): Promise<void> {
     const conversation = this.chat.conversation(conversationId);
     if (!conversation) return;
-    const me = this.chat.me.id;
-    const target = otherMember(conversation, me);
-    this.#setOutgoing({
-      conversation_id: conversationId,
-      name: conversationTitle(conversation, me),
-      avatar_id: target?.id ?? conversationId,
-      phase: 'starting',
-    });
+    const target = otherMember(conversation, this.chat.me.id);
+    this.#bar.show({ conversation_id: conversationId, phase: 'starting' });
     try {
       const room = await this.api.post<{ room_id: string }>('/rooms/create', {
         conversation_id: conversationId,
       });
-      this.#patchOutgoing({ room_id: room.room_id });
+      this.#bar.patch({ room_id: room.room_id });
       const ack = await this.#emit<{ call_id: string }>('call_invitation', {
         room_id: room.room_id,
         ...(target ? { target_user_id: target.id } : {}),
       });
-      if (!ack.ok) return this.#fail(ack.error.code, ack.error.message);
-      this.#patchOutgoing({ call_id: ack.call_id });
+      if (!ack.ok) return this.#bar.fail(ack.error.code, ack.error.message);
+      this.#bar.patch({ call_id: ack.call_id });
       const join = await this.api.post<JoinReply>(`/rooms/${room.room_id}/join`);
       // Declined or busy while we were joining: there is no call to open.
-      if (this.#isOver(this.state.outgoing?.phase)) return;
+      if (isOver(this.state.outgoing?.phase)) return;
       await this.#openRoom(join.room_url, ack.call_id);
     } catch (err) {
       const code = err instanceof ApiError ? err.code : 'network';
       const callId = this.state.outgoing?.call_id;
       if (callId) this.socket.emit('call_cancel', { call_id: callId }, () => {});
-      this.#fail(code, err instanceof Error ? err.message : String(err));
+      this.#bar.fail(code, err instanceof Error ? err.message : String(err));
     }
   }
 
@@ -129,19 +121,24 @@ export class CallStore extends Store<CallsState> {
     const outgoing = this.state.outgoing;
     if (!outgoing) return;
     if (!outgoing.call_id) {
-      this.#setOutgoing(null);
+      this.#bar.show(null);
       return;
     }
     this.socket.emit('call_cancel', { call_id: outgoing.call_id }, () => {});
   }
 
   dismissOutgoing(): void {
-    this.#setOutgoing(null);
+    this.#bar.show(null);
   }
 
   // ---- answering ----
 
-  async accept(callId: string): Promise<void> {
+  /** Accept a ringing call; in another call, only after "Leave the current call and join?". */
+  accept(callId: string): Promise<void> {
+    return this.#guarded(callId, () => this.#accept(callId));
+  }
+
+  async #accept(callId: string): Promise<void> {
     const call = this.#invitations.get(callId);
     this.#stopRinging(callId);
     if (!call) {
@@ -153,12 +150,7 @@ export class CallStore extends Store<CallsState> {
       this.set({ notice: { text: t('callNoLongerRinging') } });
       return;
     }
-    try {
-      const join = await this.api.post<JoinReply>(`/rooms/${call.room_id}/join`);
-      await this.#openRoom(join.room_url, callId);
-    } catch (err) {
-      this.set({ notice: { text: t('errGeneric', { message: err instanceof Error ? err.message : '' }) } });
-    }
+    await this.#enter(call.room_id, callId);
   }
 
   decline(callId: string): void {
@@ -167,13 +159,10 @@ export class CallStore extends Store<CallsState> {
   }
 
   /** A `peace-messenger://room/{id}` link: join that room (a call going on in it) if this user may. */
-  async joinRoom(roomId: string): Promise<void> {
-    try {
-      const join = await this.api.post<JoinReply>(`/rooms/${encodeURIComponent(roomId)}/join`);
-      await this.#openRoom(join.room_url, roomId);
-    } catch (err) {
-      this.set({ notice: { text: t('errGeneric', { message: err instanceof Error ? err.message : '' }) } });
-    }
+  joinRoom(roomId: string): Promise<void> {
+    // Keyed by the room's live call when there is one, so the bar's Return and Hang up find its window.
+    const call = Object.values(this.state.live).find((c) => c.room_id === roomId);
+    return this.#enter(roomId, call?.call_id ?? roomId);
   }
 
   /** This device's call window closed: the user left the call. */
@@ -191,23 +180,11 @@ export class CallStore extends Store<CallsState> {
   onInvitation(call: IncomingCall): void {
     if (call.from.id === this.chat.me.id) return;
     if (this.state.incoming.some((c) => c.call_id === call.call_id)) return;
-    const left = new Date(call.ringing_until).getTime() - Date.now();
-    if (left <= 0) return;
+    if (new Date(call.ringing_until).getTime() <= Date.now()) return;
     this.#invitations.set(call.call_id, call);
     this.set((s) => ({ incoming: [...s.incoming, call] }));
-    // The server says when ringing stops; this only covers a `call_state` lost to a dropped connection.
-    this.#expiry.set(
-      call.call_id,
-      setTimeout(() => this.#stopRinging(call.call_id), left + 5000),
-    );
-    const bridge = desktop();
-    if (bridge) {
-      // The desktop app rings in its own always-on-top window, even when this one is in the tray.
-      void bridge.showIncomingCall(call);
-    } else {
-      startRinging();
-      notifyIncomingCall(call.call_id, call.from.display_name);
-    }
+    // The server says when ringing stops (`call_state`, or the next `calls_snapshot` after a drop).
+    ringFor(call);
   }
 
   onCallState(event: CallStateEvent): void {
@@ -221,48 +198,51 @@ export class CallStore extends Store<CallsState> {
 
     const outgoing = this.state.outgoing;
     if (outgoing && (outgoing.call_id === event.call_id || outgoing.room_id === event.room_id)) {
-      this.#patchOutgoing({ call_id: event.call_id, phase: event.state });
+      const busy_ids = event.participants.filter((p) => p.status === 'busy').map((p) => p.user_id);
+      this.#bar.settle(event.state, { call_id: event.call_id, busy_ids });
       if (event.state !== 'ringing' && event.state !== 'active' && event.state !== 'ended') {
         this.windows.close(event.call_id);
       }
-      if (event.state !== 'ringing') this.#closeOutgoingLater(event.state === 'active' ? 1500 : OUTCOME_MS);
     }
   }
 
-  /** The words the outgoing-call overlay shows for its phase. */
-  outgoingText(outgoing: OutgoingCall): string {
-    const name = outgoing.name;
-    switch (outgoing.phase) {
-      case 'starting':
-        return t('startingCall');
-      case 'ringing':
-        return t('ringing');
-      case 'active':
-        return t('connected');
-      case 'declined':
-        return t('callDeclined', { name });
-      case 'busy':
-        return t('callBusy', { name });
-      case 'missed':
-        return t('callNoAnswer');
-      case 'cancelled':
-        return t('callCancelled');
-      case 'ended':
-        return t('callEnded');
-      case 'failed':
-        return t('callFailed', { reason: outgoing.error ?? '' });
+  /** On every (re)connect: the server's whole picture replaces this device's. */
+  onSnapshot(calls: CallSummary[]): void {
+    const step = reconcile(this.state, calls, this.chat.me.id);
+    this.set({ live: step.live });
+    for (const callId of step.stopRinging) this.#stopRinging(callId);
+    for (const callId of step.closeWindows) this.#closeWindow(callId);
+    if (step.outgoing === null) this.#bar.show(null);
+    else if (step.outgoing) {
+      const { conversation_id, room_id, call_id } = step.outgoing;
+      this.#bar.show({ conversation_id, room_id, call_id, phase: 'ringing' });
     }
+  }
+
+  /** A call of one of the user's conversations changed (anyone's call, whether this user is in it or not). */
+  onCallUpdated(call: CallSummary): void {
+    this.set((s) => ({ live: withUpdate(s.live, call) }));
+    this.#closeIfLeft(call);
   }
 
   dispose(): void {
-    for (const timer of this.#expiry.values()) clearTimeout(timer);
-    clearTimeout(this.#outcomeTimer);
+    this.#bar.dispose();
     for (const unsubscribe of this.#unsubscribe) unsubscribe();
     this.windows.dispose();
     stopRinging();
   }
 
   // ---- internals ----
+
+  /** Gets this user's token for a room and opens (or focuses) its window, keyed by `callId`. */
+  async #enter(roomId: string, callId: string): Promise<void> {
+    try {
+      const join = await this.api.post<JoinReply>(`/rooms/${encodeURIComponent(roomId)}/join`);
+      await this.#openRoom(join.room_url, callId);
+    } catch (err) {
+      this.set({ notice: { text: t('errGeneric', { message: err instanceof Error ? err.message : '' }) } });
+    }
+  }
 
   async #openRoom(roomUrl: string, callId: string): Promise<void> {
     const opened = await this.windows.open(roomUrl, callId).catch(() => false);
@@ -279,53 +259,35 @@ export class CallStore extends Store<CallsState> {
     });
   }
 
+  /** The user left a call (elsewhere, or the server made them): this device's window of it closes. */
+  #closeIfLeft(call: CallSummary): void {
+    if (isIn(call, this.chat.me.id) && !TERMINAL.includes(call.state)) return;
+    // The desktop app keeps call windows across a reload of this page: one may be open unbeknown to it.
+    const left = call.participants.some((p) => p.user_id === this.chat.me.id && p.status === 'left');
+    if (left && desktop() && !this.state.inCall.includes(call.call_id)) this.windows.close(call.call_id);
+    this.#closeWindow(call.call_id);
+  }
+
+  #closeWindow(callId: string): void {
+    if (!this.state.inCall.includes(callId)) return;
+    this.windows.close(callId);
+    this.set((s) => ({ inCall: s.inCall.filter((id) => id !== callId) }));
+  }
+
+  /** The one-call rule: in another call, ask "Leave the current call and join?" before `proceed`. */
+  async #guarded(targetCallId: string | undefined, proceed: () => Promise<void>): Promise<void> {
+    const leave = otherCallsOf(this.state.live, this.chat.me.id, targetCallId);
+    if (leave.length === 0) return proceed();
+    this.set({ confirm: { leave, proceed } });
+  }
+
   #stopRinging(callId: string): void {
-    clearTimeout(this.#expiry.get(callId));
-    this.#expiry.delete(callId);
-    dismissCallNotification(callId);
     const wasRinging = this.state.incoming.some((c) => c.call_id === callId);
     this.set((s) => ({ incoming: s.incoming.filter((c) => c.call_id !== callId) }));
-    if (wasRinging) void desktop()?.dismissIncomingCall(callId);
-    if (this.state.incoming.length === 0) stopRinging();
-  }
-
-  #fail(code: string, message: string): void {
-    const key = FAILURE_TEXT[code];
-    const error = key ? t(key) : code === 'network' ? t('errNetwork') : message;
-    this.#patchOutgoing({ phase: 'failed', error });
-    this.#closeOutgoingLater(OUTCOME_MS);
-  }
-
-  #isOver(phase: OutgoingPhase | undefined): boolean {
-    return phase !== undefined && phase !== 'starting' && phase !== 'ringing';
-  }
-
-  #closeOutgoingLater(ms: number): void {
-    clearTimeout(this.#outcomeTimer);
-    const attempt = this.#attempt;
-    this.#outcomeTimer = setTimeout(() => {
-      if (attempt === this.#attempt) this.#setOutgoing(null);
-    }, ms);
-  }
-
-  #setOutgoing(outgoing: OutgoingCall | null): void {
-    clearTimeout(this.#outcomeTimer);
-    if (outgoing) this.#attempt++;
-    this.set({ outgoing });
-  }
-
-  #patchOutgoing(patch: Partial<OutgoingCall>): void {
-    const outgoing = this.state.outgoing;
-    if (outgoing) this.set({ outgoing: { ...outgoing, ...patch } });
+    silence(callId, wasRinging, this.state.incoming.length > 0);
   }
 
   #emit<T>(event: string, payload: unknown): Promise<Ack<T>> {
-    return this.socket
-      .timeout(10_000)
-      .emitWithAck(event, payload)
-      .catch(() => ({
-        ok: false,
-        error: { code: 'network', message: 'no answer from the server' },
-      })) as Promise<Ack<T>>;
+    return emitWithAck<T>(this.socket, event, payload);
   }
 }

@@ -24,9 +24,12 @@ export class CallWindows {
   async open(roomUrl: string, callId: string): Promise<boolean> {
     const bridge = desktop();
     if (bridge) return (await bridge.openCallWindow(roomUrl, callId)).ok;
-    // A window name per call: opening the same call again focuses its window instead of a second one.
-    const win = window.open(roomUrl, `peace-call-${callId}`);
+    // A window name per call. Looked up without a URL first: a window left from before a reload of this
+    // page is found by its name and only brought to the front, not reloaded ("Return to call").
+    const name = `peace-call-${callId}`;
+    const win = window.open('', name);
     if (!win) return false;
+    if (isBlank(win)) win.location.replace(roomUrl);
     this.#windows.set(callId, win);
     win.focus();
     return true;
@@ -47,5 +50,15 @@ export class CallWindows {
   dispose(): void {
     clearInterval(this.#watch);
     this.#unsubscribe?.();
+  }
+}
+
+/** True for a window that was just opened empty (not one that already shows a room). */
+function isBlank(win: Window): boolean {
+  try {
+    return win.location.href === 'about:blank';
+  } catch {
+    // Another origin: a page is loaded in it.
+    return false;
   }
 }

@@ -180,10 +180,6 @@ export class ChatStore extends Store<ChatState> {
     );
   }
 
-  searchUsers(q: string): Promise<User[]> {
-    return this.api.get<User[]>(`/users?q=${encodeURIComponent(q)}`);
-  }
-
   // ---- server events ----
 
   onMessageNew(message: Message): void {
@@ -208,6 +204,14 @@ export class ChatStore extends Store<ChatState> {
     if (thread?.loaded)
       this.#setThread(message.conversation_id, { messages: mergeMessages(thread.messages, [message]) });
     if (open && fromOther) void this.markRead(message.conversation_id, message.id).catch(() => {});
+  }
+
+  /** A conversation this user was just made a member of (by anyone, on any device): listed at once. */
+  onConversationNew(conversation: Conversation): void {
+    if (this.conversation(conversation.id)) return;
+    this.#touched.set(conversation.id, new Date().toISOString());
+    const summary: ConversationSummary = { ...conversation, last_message: null, unread_count: 0 };
+    this.set({ conversations: sortConversations([summary, ...this.state.conversations], this.#touched) });
   }
 
   onConversationRead(event: ConversationReadEvent): void {
@@ -250,11 +254,10 @@ export class ChatStore extends Store<ChatState> {
   }
 
   #created(conversation: Conversation): Conversation {
+    // Its `conversation_new` may arrive before or after this answer; listed once either way.
+    this.onConversationNew(conversation);
     this.#touched.set(conversation.id, new Date().toISOString());
-    if (!this.conversation(conversation.id)) {
-      const summary: ConversationSummary = { ...conversation, last_message: null, unread_count: 0 };
-      this.set({ conversations: sortConversations([summary, ...this.state.conversations], this.#touched) });
-    }
+    this.set({ conversations: sortConversations(this.state.conversations, this.#touched) });
     this.select(conversation.id);
     return conversation;
   }

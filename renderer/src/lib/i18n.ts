@@ -133,6 +133,18 @@ const en = {
   conversationsLabel: 'Chats',
   openChat: 'Open chat with {name}',
   selected: 'selected',
+  // ---- live calls (issue 9) ----
+  callEveryoneBusy: 'everyone in this group is in another call.',
+  callBusyMembers: 'Busy in another call: {names}',
+  liveCallActive: 'Video call',
+  liveCallRinging: 'Video call · ringing',
+  liveCallMarker: 'Call in progress',
+  joinCall: 'Join',
+  returnToCall: 'Return to call',
+  hangUpCall: 'Hang up',
+  switchCallTitle: 'Leave the current call and join?',
+  switchCallBody: 'You are in a call in {title}. Joining this one leaves it.',
+  switchCallConfirm: 'Leave and join',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -267,6 +279,18 @@ const zhCN: Record<MessageKey, string> = {
   conversationsLabel: '聊天列表',
   openChat: '打开与 {name} 的聊天',
   selected: '已选中',
+  // ---- live calls (issue 9) ----
+  callEveryoneBusy: '群里所有人都在其他通话中。',
+  callBusyMembers: '正在其他通话中：{names}',
+  liveCallActive: '视频通话中',
+  liveCallRinging: '视频通话 · 等待接听',
+  liveCallMarker: '通话中',
+  joinCall: '加入',
+  returnToCall: '回到通话',
+  hangUpCall: '挂断',
+  switchCallTitle: '离开当前通话并加入？',
+  switchCallBody: '你正在「{title}」的通话中，加入此通话将离开该通话。',
+  switchCallConfirm: '离开并加入',
 };
 
 export type Locale = 'en' | 'zh-CN';

@@ -74,3 +74,7 @@ export interface ConversationReadEvent {
 export type Ack<T = Record<string, unknown>> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: string; message: string } };
+
+// Socket event shapes defined once as TypeBox schemas in backend/schemas; only their types come over.
+export type { CallSummary, CallsSnapshot } from '../../../backend/schemas/calls';
+export type { UserSearchResult } from '../../../backend/schemas/chat';

@@ -8,6 +8,7 @@ import { Avatar } from './avatar';
 /** Every conversation, newest activity first, with unread badge, last message and presence. */
 export function ConversationList({ session }: { session: Session }) {
   const chat = useStore(session.chat);
+  const { live } = useStore(session.calls);
   const meId = session.me.id;
   const list = useRef<HTMLUListElement>(null);
   const lastSelected = useRef<string | null>(null);
@@ -48,6 +49,15 @@ export function ConversationList({ session }: { session: Session }) {
               <span class="conversation-text">
                 <span class="conversation-top">
                   <span class="conversation-title">{title}</span>
+                  {live[c.id] && (
+                    <span
+                      class="live-call-marker"
+                      data-testid="live-call-marker"
+                      title={t('liveCallMarker')}
+                      role="img"
+                      aria-label={t('liveCallMarker')}
+                    />
+                  )}
                   {last && <time class="muted">{formatListTime(last.created_at)}</time>}
                 </span>
                 <span class="conversation-bottom">

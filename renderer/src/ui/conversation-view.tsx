@@ -1,3 +1,4 @@
+import { isIn } from '../calls/live-calls';
 import { conversationTitle, memberLine, otherMember } from '../chat/describe';
 import { t } from '../lib/i18n';
 import { useStore } from '../lib/store';
@@ -6,6 +7,7 @@ import type { Session } from '../session';
 import { Avatar } from './avatar';
 import { BlockButton } from './block-button';
 import { Composer } from './composer';
+import { LiveCallBar } from './live-call-bar';
 import { MessageList } from './message-list';
 
 interface Props {
@@ -22,7 +24,11 @@ export function ConversationView({ session, conversation }: Props) {
   const other = otherMember(conversation, meId);
   const online = other ? Boolean(chat.online[other.id]) : undefined;
   const subtitle = other ? (online ? t('online') : t('offline')) : memberLine(conversation, meId);
-  const callBusy = calls.outgoing !== null && ['starting', 'ringing'].includes(calls.outgoing.phase);
+  // Only while the call is being set up: later a press joins or returns to the live call.
+  const callBusy = calls.outgoing?.phase === 'starting';
+  const live = calls.live[conversation.id];
+  // The button says what it will do: with a live call it joins or returns to it, never rings anew.
+  const callLabel = !live ? t('startVideoCall') : isIn(live, meId) ? t('returnToCall') : t('joinCall');
 
   return (
     <section class="conversation-view" data-testid="conversation-view">
@@ -51,8 +57,8 @@ export function ConversationView({ session, conversation }: Props) {
         <button
           type="button"
           class="call-button"
-          title={t('startVideoCall')}
-          aria-label={t('startVideoCall')}
+          title={callLabel}
+          aria-label={callLabel}
           data-testid="call-button"
           disabled={callBusy}
           onClick={() => void session.calls.start(conversation.id)}
@@ -65,6 +71,7 @@ export function ConversationView({ session, conversation }: Props) {
           </svg>
         </button>
       </header>
+      <LiveCallBar session={session} conversation={conversation} />
       <MessageList session={session} conversation={conversation} />
       <Composer onSend={(body) => session.chat.send(conversation.id, body)} />
     </section>

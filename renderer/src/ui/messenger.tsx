@@ -13,15 +13,9 @@ import { FocusTrap } from './focus-trap';
 import { IncomingCallView } from './incoming-call-view';
 import { NewChatDialog } from './new-chat-dialog';
 import { NoticeBar } from './notice-bar';
-import { OutgoingCallOverlay } from './outgoing-call-overlay';
+import { OutgoingCallBar } from './outgoing-call-bar';
+import { SwitchCallDialog } from './switch-call-dialog';
 import { ThemeButton } from './theme-button';
-
-/** Escape on the outgoing call: cancels it while it rings, closes its outcome after. */
-function closeOutgoing(session: Session): void {
-  const phase = session.calls.state.outgoing?.phase;
-  if (phase === 'starting' || phase === 'ringing') session.calls.cancel();
-  else session.calls.dismissOutgoing();
-}
 
 interface Props {
   session: Session;
@@ -40,6 +34,7 @@ export function Messenger({ session, onSignOut }: Props) {
   return (
     <div class="app">
       <ConnectionBanner session={session} />
+      <OutgoingCallBar session={session} />
       <div class="layout">
         <nav class={`sidebar ${selected ? 'has-selection' : ''}`} aria-label={t('conversationsLabel')}>
           <header class="sidebar-header">
@@ -103,8 +98,8 @@ export function Messenger({ session, onSignOut }: Props) {
       <FocusTrap active={dialogOpen} onEscape={() => setDialogOpen(false)}>
         {dialogOpen && <NewChatDialog session={session} onClose={() => setDialogOpen(false)} />}
       </FocusTrap>
-      <FocusTrap active={calls.outgoing !== null} onEscape={() => closeOutgoing(session)}>
-        <OutgoingCallOverlay session={session} />
+      <FocusTrap active={calls.confirm !== null} onEscape={() => void session.calls.confirmSwitch(false)}>
+        <SwitchCallDialog session={session} />
       </FocusTrap>
       <IncomingCallView session={session} />
       <CallAnnouncer session={session} />

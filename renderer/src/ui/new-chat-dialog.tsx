@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { explainError } from '../lib/explain-error';
 import { t } from '../lib/i18n';
-import type { User } from '../lib/types';
+import type { User, UserSearchResult } from '../lib/types';
 import type { Session } from '../session';
 import { Avatar } from './avatar';
 
@@ -11,13 +11,14 @@ interface Props {
 }
 
 /** Finds people by name, re-querying as the user types (debounced). */
-function useUserSearch(session: Session, query: string): User[] | null {
-  const [results, setResults] = useState<User[] | null>(null);
+function useUserSearch(session: Session, query: string): UserSearchResult[] | null {
+  const [results, setResults] = useState<UserSearchResult[] | null>(null);
   useEffect(() => {
     let cancelled = false;
     const timer = setTimeout(() => {
-      session.chat
-        .searchUsers(query.trim())
+      // Each result says whether that person is online right now (not only known contacts).
+      session.api
+        .get<UserSearchResult[]>(`/users?q=${encodeURIComponent(query.trim())}`)
         .then((users) => !cancelled && setResults(users.filter((u) => u.id !== session.me.id)))
         .catch(() => !cancelled && setResults([]));
     }, 200);
@@ -145,7 +146,7 @@ export function NewChatDialog({ session, onClose }: Props) {
                     tab === 'direct' ? void run(() => session.chat.createDirect(u.id)) : toggle(u)
                   }
                 >
-                  <Avatar id={u.id} name={u.display_name} online={Boolean(session.chat.state.online[u.id])} />
+                  <Avatar id={u.id} name={u.display_name} online={u.online} />
                   <span class="user-names">
                     <strong>{u.display_name}</strong>
                     <span class="muted">@{u.username}</span>
