@@ -3,8 +3,8 @@ import { onEvent } from '../lib/socket-events.js';
 import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { userRoom } from '../plugins/realtime.js';
 import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
-import { assertMayRing } from './ring-policy.js';
 import { sendConnectState } from './connect-state.js';
+import { assertMayRing } from './ring-policy.js';
 import { type CallService, createCallService } from './service.js';
 
 declare module 'fastify' {
