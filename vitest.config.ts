@@ -11,7 +11,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        // The renderer's pure steps (call state, reconnect), without a browser.
+        // The renderer's pure logic (call steps, reconnect, formatting, error wording), without a browser.
         test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts'], environment: 'node' },
       },
       {
@@ -23,11 +23,6 @@ export default defineConfig({
           // The Electron binary cannot run here: main-process modules meet a recording stand-in.
           setupFiles: ['tests/main/setup-electron.ts'],
         },
-      },
-      {
-        extends: true,
-        // Pure renderer logic (formatting, links, error wording): no browser needed.
-        test: { name: 'renderer', include: ['tests/renderer/**/*.test.ts'], environment: 'node' },
       },
       {
         extends: true,
