@@ -2,7 +2,7 @@ import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { TestUser } from '../helpers/backend.js';
 import { openSignedIn } from '../helpers/browser.js';
-import { useCallUi } from '../helpers/call-ui.js';
+import { nextRoomPage, useCallUi } from '../helpers/call-ui.js';
 
 /** Presses Tab (or Shift+Tab) until `target` has focus; fails when it cannot be reached. */
 async function tabTo(page: Page, target: Locator, back = false): Promise<void> {
@@ -162,7 +162,7 @@ describe('keyboard only', () => {
 
     await startCall(alicePage);
     await bobPage.getByTestId('incoming-call').waitFor();
-    const room = bobPage.context().waitForEvent('page');
+    const room = nextRoomPage(bobPage);
     await tabTo(bobPage, bobPage.getByTestId('accept-call'));
     await bobPage.keyboard.press('Enter');
     expect(new URL((await room).url()).pathname).toMatch(/^\/room\//);
