@@ -34,12 +34,7 @@ export function statePayload(call: Call, reason?: string): CallStatePayload {
 /** The `call_updated` / `calls_snapshot` shape: the call as every member of its conversation sees it. */
 export function summaryPayload(call: Call): CallSummary {
   return {
-    call_id: call.id,
-    room_id: call.room_id,
-    conversation_id: call.conversation_id,
-    caller_id: call.caller_id,
-    state: call.state,
-    participants: call.participants.map((p) => ({ user_id: p.user_id, status: p.status })),
+    ...statePayload(call),
     ringing_until: new Date(call.ringing_until).toISOString(),
     started_at: call.started_at === null ? null : new Date(call.started_at).toISOString(),
   };

@@ -1,19 +1,12 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggerOptions } from '../../backend/app.js';
-import { emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
+import { emitAck, logCapture, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
 
 describe('Jitsi tokens and logs', () => {
   let b: TestBackend;
-  const lines: string[] = [];
+  const { lines, stream } = logCapture();
   beforeAll(async () => {
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
     b = await startBackend({ ...TEST_JITSI_ENV, RING_TIMEOUT_SECONDS: '120' }, undefined, {
       logger: { ...loggerOptions('trace'), stream },
     });

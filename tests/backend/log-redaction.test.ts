@@ -1,7 +1,6 @@
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggerOptions, redactUrl } from '../../backend/app.js';
-import { startBackend, type TestBackend } from '../helpers/backend.js';
+import { logCapture, startBackend, type TestBackend } from '../helpers/backend.js';
 
 const SECRET = 'eyJhbGciOiJIUzI1NiJ9.c2VjcmV0LXBheWxvYWQ.c2lnbmF0dXJl';
 
@@ -23,14 +22,8 @@ describe('redactUrl', () => {
 
 describe('the request log', () => {
   let b: TestBackend;
-  const lines: string[] = [];
+  const { lines, stream } = logCapture();
   beforeAll(async () => {
-    const stream = new Writable({
-      write(chunk, _encoding, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
     b = await startBackend({}, undefined, { logger: { ...loggerOptions('info'), stream } });
   });
   afterAll(async () => b?.close());

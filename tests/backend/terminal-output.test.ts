@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
 import { createServer, type Server } from 'node:net';
 import { resolve } from 'node:path';
-import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggerOptions } from '../../backend/app.js';
 import { loggingOptions } from '../../backend/terminal-logging.js';
-import { startBackend, type TestBackend } from '../helpers/backend.js';
+import { logCapture, startBackend, type TestBackend } from '../helpers/backend.js';
 
 const root = resolve(import.meta.dirname, '../..');
 
@@ -23,14 +22,8 @@ describe('log format by where stdout goes', () => {
 
   describe('quiet request log', () => {
     let b: TestBackend;
-    const lines: string[] = [];
+    const { lines, stream } = logCapture();
     beforeAll(async () => {
-      const stream = new Writable({
-        write(chunk, _encoding, done) {
-          lines.push(String(chunk));
-          done();
-        },
-      });
       b = await startBackend({}, undefined, {
         logger: { ...loggerOptions('info'), stream },
         disableRequestLogging: true,

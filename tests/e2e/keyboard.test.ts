@@ -139,6 +139,8 @@ describe('keyboard only', () => {
     await tabTo(alicePage, alicePage.getByTestId('cancel-call'), true);
     await alicePage.keyboard.press('Enter');
     await expect.poll(() => alicePage.getByTestId('outgoing-status').textContent()).toBe('Call cancelled.');
+    // The heading no longer says "Calling …" once the call is over.
+    expect(await alicePage.getByTestId('outgoing-heading').textContent()).not.toMatch(/^Calling/);
     await bobPage.getByTestId('incoming-call').waitFor({ state: 'detached' });
     await closeOutcome(alicePage);
   }, 120_000);

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '../../backend/app.js';
@@ -159,4 +160,16 @@ export function collect<T = any>(socket: Socket, event: string): T[] {
 /** Emits with an acknowledgement and resolves with the ack. */
 export function emitAck<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
   return socket.timeout(5000).emitWithAck(event, payload) as Promise<T>;
+}
+
+/** A log destination that keeps every line the backend writes, for tests that read the logs. */
+export function logCapture(): { lines: string[]; stream: Writable } {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  return { lines, stream };
 }

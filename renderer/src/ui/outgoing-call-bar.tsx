@@ -34,7 +34,8 @@ export function OutgoingCallBar({ session }: { session: Session }) {
         <Avatar id={other?.id ?? outgoing.conversation_id} name={name} />
       </div>
       <div class="outgoing-bar-text">
-        <strong>{t('calling', { name })}</strong>
+        {/* "Calling Ed" only while it rings; the outcome below then speaks for itself under the name. */}
+        <strong data-testid="outgoing-heading">{live ? t('calling', { name }) : name}</strong>
         <span class="outgoing-bar-status" data-testid="outgoing-status">
           {outgoingText(outgoing.phase, name, outgoing.error)}
         </span>
