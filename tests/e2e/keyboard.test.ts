@@ -22,7 +22,7 @@ const focusInside = (page: Page, selector: string) =>
 
 /**
  * Every main flow by keyboard alone (no clicks): sign up, start a chat, send, start / cancel / decline /
- * accept a call. Dialogs take focus, keep it, close on Escape and give it back.
+ * accept a call, join a live call. Dialogs take focus, keep it, close on Escape and give it back.
  */
 describe('keyboard only', () => {
   const ui = useCallUi();
@@ -169,4 +169,42 @@ describe('keyboard only', () => {
     await bobPage.keyboard.press('Enter');
     expect(new URL((await room).url()).pathname).toMatch(/^\/room\//);
   }, 120_000);
+  it('a member who declined joins the live call by keyboard', async () => {
+    const t = tag();
+    const [alice, bob, carol] = await Promise.all(
+      ['kal', 'kbo', 'kca'].map((n) => ui.backend.register(`${n}${t}`, `${n} ${t}`)),
+    );
+    const team = `Team ${t}`;
+    await ui.backend.api(alice!.token, 'POST', '/api/v1/conversations', {
+      type: 'group',
+      title: team,
+      member_ids: [bob!.id, carol!.id],
+    });
+    const [alicePage, bobPage, carolPage] = await Promise.all([ui.newPage(), ui.newPage(), ui.newPage()]);
+    await openSignedIn(alicePage, ui.backend.url, alice!.token);
+    await openSignedIn(bobPage, ui.backend.url, bob!.token);
+    await openSignedIn(carolPage, ui.backend.url, carol!.token);
+    await tabTo(alicePage, alicePage.locator(`[data-testid="conversation"][data-title="${team}"]`));
+    await alicePage.keyboard.press('Enter');
+    await startCall(alicePage);
+    await bobPage.getByTestId('incoming-call').waitFor();
+    const bobRoom = nextRoomPage(bobPage);
+    await tabTo(bobPage, bobPage.getByTestId('accept-call'));
+    await bobPage.keyboard.press('Enter');
+    await bobRoom;
+
+    await carolPage.getByTestId('incoming-call').waitFor();
+    await tabTo(carolPage, carolPage.getByTestId('decline-call'));
+    await carolPage.keyboard.press('Enter');
+    await carolPage.getByTestId('incoming-call').waitFor({ state: 'detached' });
+    await tabTo(carolPage, carolPage.locator(`[data-testid="conversation"][data-title="${team}"]`));
+    await carolPage.keyboard.press('Enter');
+    const join = carolPage.getByTestId('live-call-join');
+    await join.waitFor();
+    const carolRoom = nextRoomPage(carolPage);
+    await tabTo(carolPage, join);
+    await carolPage.keyboard.press('Enter');
+    expect(new URL((await carolRoom).url()).pathname).toMatch(/^\/room\//);
+    await carolPage.getByTestId('live-call-return').waitFor();
+  }, 150_000);
 });
