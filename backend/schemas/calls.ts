@@ -68,15 +68,16 @@ export const ParticipantStatus = Type.Union([
   Type.Literal('busy'),
   Type.Literal('left'),
 ]);
-export const CallStatePayload = Type.Object({
+/** What every view of a call carries: which call, where, whose, in what state, and who is in it. */
+const CallCore = {
   call_id: Type.String(),
   room_id: Type.String(),
   conversation_id: Type.String(),
   caller_id: Type.String(),
   state: CallStateName,
   participants: Type.Array(Type.Object({ user_id: Type.String(), status: ParticipantStatus })),
-  reason: Type.Optional(Type.String()),
-});
+};
+export const CallStatePayload = Type.Object({ ...CallCore, reason: Type.Optional(Type.String()) });
 export type CallStatePayload = Static<typeof CallStatePayload>;
 
 /**
@@ -85,12 +86,7 @@ export type CallStatePayload = Static<typeof CallStatePayload>;
  * caller is in.
  */
 export const CallSummary = Type.Object({
-  call_id: Type.String(),
-  room_id: Type.String(),
-  conversation_id: Type.String(),
-  caller_id: Type.String(),
-  state: CallStateName,
-  participants: Type.Array(Type.Object({ user_id: Type.String(), status: ParticipantStatus })),
+  ...CallCore,
   ringing_until: Type.String(),
   started_at: Type.Union([Type.String(), Type.Null()]),
 });

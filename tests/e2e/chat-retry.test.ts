@@ -1,7 +1,6 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBackend, type TestBackend } from '../helpers/backend.js';
-import { launchChromium, newUserPage, openSignedIn, requireBuiltRenderer } from '../helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import { openSignedIn } from '../helpers/browser.js';
+import { useCallUi } from '../helpers/call-ui.js';
 
 /**
  * The client's `client_id` on send, held for real: the request reaches the server and is stored, but the
@@ -9,32 +8,18 @@ import { launchChromium, newUserPage, openSignedIn, requireBuiltRenderer } from 
  * online, and the conversation holds it once.
  */
 describe('a send whose answer is lost', () => {
-  let backend: TestBackend;
-  let browser: Browser;
-  let context: BrowserContext | undefined;
-
-  beforeAll(async () => {
-    requireBuiltRenderer();
-    backend = await startBackend({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await backend?.close();
-  });
+  // The shared browser + backend fixture: pages in fresh contexts, closed after each test.
+  const ui = useCallUi();
 
   it('is retried on reconnect and stored exactly once', async () => {
     const tag = Date.now() % 100000;
-    const alice = await backend.register(`alice${tag}`, 'Alice');
-    const bob = await backend.register(`bob${tag}`, 'Bob');
+    const alice = await ui.backend.register(`alice${tag}`, 'Alice');
+    const bob = await ui.backend.register(`bob${tag}`, 'Bob');
     const conversation = (
-      await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
+      await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
     ).body;
-    const opened = await newUserPage(browser);
-    context = opened.context;
-    const page = opened.page;
-    await openSignedIn(page, backend.url, alice.token);
+    const page = await ui.newPage();
+    await openSignedIn(page, ui.backend.url, alice.token);
     await page.locator('[data-testid="conversation"][data-title="Bob"]').click();
 
     let posts = 0;
@@ -54,7 +39,7 @@ describe('a send whose answer is lost', () => {
     await page.getByTestId('send-failed').waitFor();
     const stored = async () =>
       (
-        await backend.api(alice.token, 'GET', `/api/v1/conversations/${conversation.id}/messages`)
+        await ui.backend.api(alice.token, 'GET', `/api/v1/conversations/${conversation.id}/messages`)
       ).body.filter((m: any) => m.body === 'one and only');
     expect(await stored()).toHaveLength(1);
 
