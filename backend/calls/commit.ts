@@ -1,6 +1,6 @@
+import type { CallRecord, Message } from '../../contract/chat.js';
 import { insertMessage } from '../chat/messages.js';
 import type { Db } from '../db/index.js';
-import type { CallRecord, Message } from '../schemas/chat.js';
 import type { Call, CallOutcome, Effect } from './machine.js';
 import { outcomeText } from './outcome-text.js';
 import { insertCall, saveCall } from './store.js';

@@ -1,7 +1,7 @@
 import type { Socket } from 'socket.io';
+import type { CallsSnapshot } from '../../contract/calls.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
-import type { CallsSnapshot } from '../schemas/calls.js';
 import { invitationPayload, statePayload, summaryPayload } from './effects.js';
 import { liveCallsForMember, liveCallsOf } from './store.js';
 

@@ -1,9 +1,9 @@
+import type { CallStatePayload, CallSummary } from '../../contract/calls.js';
+import type { Message } from '../../contract/chat.js';
 import { memberIdsOf } from '../chat/conversations.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
-import type { CallStatePayload, CallSummary } from '../schemas/calls.js';
-import type { Message } from '../schemas/chat.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
 
 /** The server → client `call_invitation` payload of docs/CONTRACT.md. */

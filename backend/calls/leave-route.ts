@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Compile } from 'typebox/compile';
+import { LeaveRoomBody } from '../../contract/calls.js';
 import { notFound, unauthorized } from '../lib/errors.js';
-import { LeaveRoomBody } from '../schemas/calls.js';
 import { findRoom } from './rooms.js';
 
 const checkBody = Compile(LeaveRoomBody);

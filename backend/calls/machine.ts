@@ -6,9 +6,9 @@
 
 export type CallState = 'ringing' | 'active' | 'ended' | 'missed' | 'declined' | 'cancelled' | 'busy';
 export type ParticipantStatus = 'ringing' | 'accepted' | 'declined' | 'missed' | 'busy' | 'left';
-export type { CallOutcome } from '../schemas/chat.js';
+export type { CallOutcome } from '../../contract/chat.js';
 
-import type { CallOutcome } from '../schemas/chat.js';
+import type { CallOutcome } from '../../contract/chat.js';
 
 export interface Participant {
   user_id: string;

@@ -1,8 +1,8 @@
 import fp from 'fastify-plugin';
+import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../../contract/calls.js';
 import { onEvent } from '../lib/socket-events.js';
 import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { userRoom } from '../plugins/realtime.js';
-import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../schemas/calls.js';
 import { sendConnectState } from './connect-state.js';
 import { assertMayRing } from './ring-policy.js';
 import { type CallService, createCallService } from './service.js';

@@ -1,6 +1,6 @@
+import type { Room } from '../../contract/calls.js';
 import type { Db } from '../db/index.js';
 import { newRoomId, nowIso } from '../lib/ids.js';
-import type { Room } from '../schemas/calls.js';
 
 export async function findRoom(db: Db, roomId: string): Promise<Room | undefined> {
   return db.selectFrom('rooms').selectAll().where('room_id', '=', roomId).executeTakeFirst();

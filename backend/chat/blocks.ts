@@ -1,7 +1,7 @@
+import type { User } from '../../contract/chat.js';
 import type { Db } from '../db/index.js';
 import { forbidden } from '../lib/errors.js';
 import { nowIso } from '../lib/ids.js';
-import type { User } from '../schemas/chat.js';
 
 /** `blockerId` blocks `blockedId` (again: a no-op). */
 export async function block(db: Db, blockerId: string, blockedId: string): Promise<void> {

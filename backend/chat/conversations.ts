@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
+import type { Conversation, ConversationSummary } from '../../contract/chat.js';
 import type { Db } from '../db/index.js';
 import { newId, nowIso } from '../lib/ids.js';
-import type { Conversation, ConversationSummary } from '../schemas/chat.js';
 import { rowToMessage } from './messages.js';
 import { findUsersByIds } from './users.js';
 

@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
+import type { CallRecord, Message } from '../../contract/chat.js';
 import type { Database, Db } from '../db/index.js';
 import { newId, nowIso } from '../lib/ids.js';
-import type { CallRecord, Message } from '../schemas/chat.js';
 
 /** A stored row as the wire `message` (call outcome parsed, client_id only when given). */
 export function rowToMessage(row: Selectable<Database['messages']>): Message {

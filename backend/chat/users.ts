@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
+import type { User } from '../../contract/chat.js';
 import type { Db } from '../db/index.js';
-import type { User } from '../schemas/chat.js';
 
 const publicColumns = ['id', 'username', 'display_name'] as const;
 

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { AuthReply, LoginBody, RegisterBody } from '../../contract/chat.js';
+import { errorResponses } from '../../contract/common.js';
 import { dummyHashPromise, hashPassword, verifyPassword } from '../auth/password.js';
 import { conflict, unauthorized } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
-import { AuthReply, LoginBody, RegisterBody } from '../schemas/chat.js';
-import { errorResponses } from '../schemas/common.js';
 
 /** Sign-up and sign-in. Rate limited per client address, since these are what password guessers hit. */
 const authRoutes: FastifyPluginAsyncTypebox = async (app) => {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { UserParams, UserSchema } from '../../contract/chat.js';
+import { errorResponses } from '../../contract/common.js';
 import { block, blockedBy, unblock } from '../chat/blocks.js';
 import { findUserById } from '../chat/users.js';
 import { badRequest, notFound } from '../lib/errors.js';
-import { UserParams, UserSchema } from '../schemas/chat.js';
-import { errorResponses } from '../schemas/common.js';
 
 /**
  * Blocking another user: no new direct chat, no messages in the direct chat, no calls and no presence

@@ -1,5 +1,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import {
+  type Conversation,
+  ConversationParams,
+  ConversationReadSchema,
+  ConversationSchema,
+  ConversationSummarySchema,
+  CreateConversationBody,
+  MessageSchema,
+  MessagesQuery,
+  ReadBody,
+  SendMessageBody,
+} from '../../contract/chat.js';
+import { errorResponses } from '../../contract/common.js';
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
 import {
   conversationExists,
@@ -21,19 +34,6 @@ import type { Db } from '../db/index.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
 import { perUserPerMinute } from '../lib/user-rate-limit.js';
-import {
-  type Conversation,
-  ConversationParams,
-  ConversationReadSchema,
-  ConversationSchema,
-  ConversationSummarySchema,
-  CreateConversationBody,
-  MessageSchema,
-  MessagesQuery,
-  ReadBody,
-  SendMessageBody,
-} from '../schemas/chat.js';
-import { errorResponses } from '../schemas/common.js';
 
 /** 404 for an unknown conversation, 403 when the user is not in it. */
 export async function assertMember(db: Db, conversationId: string, userId: string): Promise<void> {

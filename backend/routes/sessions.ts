@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { ChangePasswordBody } from '../../contract/chat.js';
+import { errorResponses } from '../../contract/common.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { revokeAllSessions, revokeSession } from '../auth/sessions.js';
 import { forbidden } from '../lib/errors.js';
-import { ChangePasswordBody } from '../schemas/chat.js';
-import { errorResponses } from '../schemas/common.js';
 
 /**
  * Ending sessions (behind authentication). Each deletes session rows, so the tokens naming them stop

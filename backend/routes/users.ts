@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { UserParams, UserSchema, UserSearchQuery, UserSearchResultSchema } from '../../contract/chat.js';
+import { errorResponses } from '../../contract/common.js';
 import { findUserById, searchUsers } from '../chat/users.js';
 import { notFound, unauthorized } from '../lib/errors.js';
-import { UserParams, UserSchema, UserSearchQuery, UserSearchResultSchema } from '../schemas/chat.js';
-import { errorResponses } from '../schemas/common.js';
 
 /** The signed-in user, user search and user lookup (all behind authentication). */
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {

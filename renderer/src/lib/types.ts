@@ -76,5 +76,5 @@ export type Ack<T = Record<string, unknown>> =
   | { ok: false; error: { code: string; message: string } };
 
 // Socket event shapes defined once as TypeBox schemas in backend/schemas; only their types come over.
-export type { CallSummary, CallsSnapshot } from '../../../backend/schemas/calls';
-export type { UserSearchResult } from '../../../backend/schemas/chat';
+export type { CallSummary, CallsSnapshot } from '../../../contract/calls.js';
+export type { UserSearchResult } from '../../../contract/chat.js';
