@@ -1,0 +1,125 @@
+/**
+ * One row per served route and per client → server socket event: who may use it, and a request that
+ * is valid in every other respect, so a refusal can only come from authorization. The matrix test
+ * fails when a route or event has no row here.
+ */
+
+/** Everything a row may point at: two members of a direct conversation with a room and a ringing call. */
+export interface Fixture {
+  alice: { id: string; token: string };
+  bob: { id: string; token: string };
+  /** A user with no conversation with anyone: the outsider. */
+  carol: { id: string; token: string };
+  conversationId: string;
+  messageId: string;
+  roomId: string;
+  callId: string;
+  /** A second user's room, for the "token of another room" case. */
+  otherRoomId: string;
+  /** A valid Jitsi token for `roomId`, issued to alice. */
+  jitsiToken: string;
+}
+
+/**
+ * - `public`: no credentials needed (the page or the answer holds nothing private);
+ * - `user`: any signed-in user; forged, expired, revoked and foreign tokens get 401;
+ * - `member`: as `user`, and a signed-in outsider of the conversation or room is refused too;
+ * - `jitsi`: proved by the Jitsi token of that very room, not by an access token.
+ */
+export type Access = 'public' | 'user' | 'member' | 'jitsi';
+
+export interface RouteRow {
+  access: Access;
+  request(f: Fixture): { path: string; body?: unknown };
+  /**
+   * The control request (a member, valid token) changes the actor's own account (sign-out, password):
+   * it runs as a throwaway user so the other rows keep their tokens.
+   */
+  ownAccount?: boolean;
+}
+
+const conv = (f: Fixture) => `/api/v1/conversations/${f.conversationId}`;
+
+export const routeRows: Record<string, RouteRow> = {
+  'GET /': { access: 'public', request: () => ({ path: '/' }) },
+  'GET /healthz': { access: 'public', request: () => ({ path: '/healthz' }) },
+  'GET /api/openapi.json': { access: 'public', request: () => ({ path: '/api/openapi.json' }) },
+  'POST /api/v1/auth/register': {
+    access: 'public',
+    request: () => ({
+      path: '/api/v1/auth/register',
+      body: { username: `reg${Date.now().toString(36)}`, password: 'a-long-password', display_name: 'Reg' },
+    }),
+  },
+  'POST /api/v1/auth/login': {
+    access: 'public',
+    request: () => ({ path: '/api/v1/auth/login', body: { username: 'alice', password: 'pw-alice-secret' } }),
+  },
+  // The room page carries no data: the Jitsi token reaches it in the URL fragment, never the server.
+  'GET /room/:room_id': { access: 'public', request: (f) => ({ path: `/room/${f.roomId}` }) },
+  'POST /room/:room_id/leave': {
+    access: 'jitsi',
+    request: (f) => ({ path: `/room/${f.roomId}/leave`, body: { jwt: f.jitsiToken } }),
+  },
+  'POST /api/v1/auth/logout': {
+    access: 'user',
+    ownAccount: true,
+    request: () => ({ path: '/api/v1/auth/logout' }),
+  },
+  'POST /api/v1/auth/logout-all': {
+    access: 'user',
+    ownAccount: true,
+    request: () => ({ path: '/api/v1/auth/logout-all' }),
+  },
+  'POST /api/v1/auth/password': {
+    access: 'user',
+    ownAccount: true,
+    request: () => ({
+      path: '/api/v1/auth/password',
+      body: { current_password: 'throwaway-password', new_password: 'another-long-password' },
+    }),
+  },
+  'GET /api/v1/me': { access: 'user', request: () => ({ path: '/api/v1/me' }) },
+  'GET /api/v1/users': { access: 'user', request: () => ({ path: '/api/v1/users?q=bo' }) },
+  'GET /api/v1/users/:id': { access: 'user', request: (f) => ({ path: `/api/v1/users/${f.bob.id}` }) },
+  'GET /api/v1/blocks': { access: 'user', request: () => ({ path: '/api/v1/blocks' }) },
+  'PUT /api/v1/blocks/:id': {
+    access: 'user',
+    ownAccount: true,
+    request: (f) => ({ path: `/api/v1/blocks/${f.carol.id}` }),
+  },
+  'DELETE /api/v1/blocks/:id': { access: 'user', request: (f) => ({ path: `/api/v1/blocks/${f.carol.id}` }) },
+  'GET /api/v1/conversations': { access: 'user', request: () => ({ path: '/api/v1/conversations' }) },
+  'POST /api/v1/conversations': {
+    access: 'user',
+    request: (f) => ({ path: '/api/v1/conversations', body: { type: 'direct', user_id: f.bob.id } }),
+  },
+  'GET /api/v1/conversations/:id/messages': {
+    access: 'member',
+    request: (f) => ({ path: `${conv(f)}/messages` }),
+  },
+  'POST /api/v1/conversations/:id/messages': {
+    access: 'member',
+    request: (f) => ({ path: `${conv(f)}/messages`, body: { body: 'hello' } }),
+  },
+  'POST /api/v1/conversations/:id/read': {
+    access: 'member',
+    request: (f) => ({ path: `${conv(f)}/read`, body: { message_id: f.messageId } }),
+  },
+  'POST /api/v1/rooms/create': {
+    access: 'member',
+    request: (f) => ({ path: '/api/v1/rooms/create', body: { conversation_id: f.conversationId } }),
+  },
+  'POST /api/v1/rooms/:room_id/join': {
+    access: 'member',
+    request: (f) => ({ path: `/api/v1/rooms/${f.roomId}/join` }),
+  },
+};
+
+/** Client → server socket events: every one acts on a conversation, room or call of its sender's own. */
+export const socketEventRows: Record<string, (f: Fixture) => unknown> = {
+  call_invitation: (f) => ({ room_id: f.roomId }),
+  call_invitation_response: (f) => ({ call_id: f.callId, accepted: true }),
+  call_cancel: (f) => ({ call_id: f.callId }),
+  call_leave: (f) => ({ call_id: f.callId }),
+};
