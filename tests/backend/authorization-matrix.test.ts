@@ -2,8 +2,8 @@ import { createSigner } from 'fast-jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitAck, startBackend, type TestBackend } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
+import { type Fixture, makeFixture, routeRows, socketEventRows } from '../helpers/route-rows.js';
 import { servedRoutes } from '../helpers/served-routes.js';
-import { type Fixture, routeRows, socketEventRows } from './authorization-rows.js';
 
 const SECRET = 'authorization-matrix-secret-0123456789';
 
@@ -21,53 +21,9 @@ describe('authorization matrix: every route and socket event against every kind 
 
   beforeAll(async () => {
     b = await startBackend({ ...TEST_JITSI_ENV, SESSION_SECRET: SECRET });
-    const [alice, bob, carol, dave] = await Promise.all(
-      ['alice', 'bob', 'carol', 'dave'].map((n) => b.register(n)),
-    );
-    const conversation = await b.api(alice!.token, 'POST', '/api/v1/conversations', {
-      type: 'direct',
-      user_id: bob!.id,
-    });
-    const message = await b.api(
-      alice!.token,
-      'POST',
-      `/api/v1/conversations/${conversation.body.id}/messages`,
-      {
-        body: 'first',
-      },
-    );
-    const room = await b.api(alice!.token, 'POST', '/api/v1/rooms/create', {
-      conversation_id: conversation.body.id,
-    });
-    const join = await b.api(alice!.token, 'POST', `/api/v1/rooms/${room.body.room_id}/join`);
-    const carolAndDave = await b.api(carol!.token, 'POST', '/api/v1/conversations', {
-      type: 'direct',
-      user_id: dave!.id,
-    });
-    const otherRoom = await b.api(carol!.token, 'POST', '/api/v1/rooms/create', {
-      conversation_id: carolAndDave.body.id,
-    });
-    const call = await emitAck<{ ok: boolean; call_id: string }>(
-      await b.connect(alice!.token),
-      'call_invitation',
-      {
-        room_id: room.body.room_id,
-      },
-    );
-    expect(call.ok).toBe(true);
-    f = {
-      alice: alice!,
-      bob: bob!,
-      carol: carol!,
-      conversationId: conversation.body.id,
-      messageId: message.body.id,
-      roomId: room.body.room_id,
-      callId: call.call_id,
-      otherRoomId: otherRoom.body.room_id,
-      jitsiToken: join.body.jitsi_token,
-    };
-
-    const { sid } = claimsOf(alice!.token);
+    f = await makeFixture(b);
+    const alice = f.alice;
+    const { sid } = claimsOf(alice.token);
     const claims = { iss: 'peace-messenger', aud: 'peace-messenger/api' };
     const second = await b.api(null, 'POST', '/api/v1/auth/login', {
       username: 'alice',
@@ -76,15 +32,15 @@ describe('authorization matrix: every route and socket event against every kind 
     await b.api(second.body.access_token, 'POST', '/api/v1/auth/logout');
     badTokens = {
       garbage: 'not-a-token',
-      'alg none': createSigner({ algorithm: 'none', ...claims, expiresIn: 60_000 })({ sub: alice!.id, sid }),
+      'alg none': createSigner({ algorithm: 'none', ...claims, expiresIn: 60_000 })({ sub: alice.id, sid }),
       expired: createSigner({ key: SECRET, ...claims, expiresIn: 1000, clockTimestamp: Date.now() - 60_000 })(
         {
-          sub: alice!.id,
+          sub: alice.id,
           sid,
         },
       ),
       'wrong key': createSigner({ key: `${SECRET}-other`, ...claims, expiresIn: 60_000 })({
-        sub: alice!.id,
+        sub: alice.id,
         sid,
       }),
       revoked: second.body.access_token,

@@ -4,6 +4,9 @@
  * fails when a route or event has no row here.
  */
 
+import { expect } from 'vitest';
+import { emitAck, type TestBackend } from './backend.js';
+
 /** Everything a row may point at: two members of a direct conversation with a room and a ringing call. */
 export interface Fixture {
   alice: { id: string; token: string };
@@ -123,3 +126,51 @@ export const socketEventRows: Record<string, (f: Fixture) => unknown> = {
   call_cancel: (f) => ({ call_id: f.callId }),
   call_leave: (f) => ({ call_id: f.callId }),
 };
+
+/**
+ * Registers alice, bob, carol and dave (on a fresh database), gives alice and bob a direct conversation
+ * with one message, a room with a Jitsi token and a ringing call, and carol and dave a room of their own.
+ */
+export async function makeFixture(b: TestBackend): Promise<Fixture> {
+  const [alice, bob, carol, dave] = await Promise.all(
+    ['alice', 'bob', 'carol', 'dave'].map((n) => b.register(n)),
+  );
+  const direct = (a: { token: string }, other: { id: string }) =>
+    b.api(a.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: other.id });
+  const conversation = await direct(alice!, bob!);
+  const message = await b.api(
+    alice!.token,
+    'POST',
+    `/api/v1/conversations/${conversation.body.id}/messages`,
+    {
+      body: 'first',
+    },
+  );
+  const room = await b.api(alice!.token, 'POST', '/api/v1/rooms/create', {
+    conversation_id: conversation.body.id,
+  });
+  const join = await b.api(alice!.token, 'POST', `/api/v1/rooms/${room.body.room_id}/join`);
+  const carolAndDave = await direct(carol!, dave!);
+  const otherRoom = await b.api(carol!.token, 'POST', '/api/v1/rooms/create', {
+    conversation_id: carolAndDave.body.id,
+  });
+  const call = await emitAck<{ ok: boolean; call_id: string }>(
+    await b.connect(alice!.token),
+    'call_invitation',
+    {
+      room_id: room.body.room_id,
+    },
+  );
+  expect(call.ok).toBe(true);
+  return {
+    alice: alice!,
+    bob: bob!,
+    carol: carol!,
+    conversationId: conversation.body.id,
+    messageId: message.body.id,
+    roomId: room.body.room_id,
+    callId: call.call_id,
+    otherRoomId: otherRoom.body.room_id,
+    jitsiToken: join.body.jitsi_token,
+  };
+}
