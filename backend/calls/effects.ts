@@ -1,13 +1,14 @@
 import type { CallStatePayload, CallSummary } from '../../contract/calls.js';
 import type { Message } from '../../contract/chat.js';
+import type { IncomingCall } from '../../contract/ipc.js';
 import { memberIdsOf } from '../chat/conversations.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
 
-/** The server → client `call_invitation` payload of docs/CONTRACT.md. */
-export function invitationPayload(call: Call, callerName: string) {
+/** The server → client `call_invitation` payload: the same shape the desktop app receives over IPC. */
+export function invitationPayload(call: Call, callerName: string): IncomingCall {
   return {
     call_id: call.id,
     room_id: call.room_id,

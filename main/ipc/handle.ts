@@ -4,8 +4,6 @@
  * that role may show, and the arguments must narrow to the contract. Handlers answer result objects.
  */
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { isSenderUrlAllowed, type WindowRole } from '../policy/url-policy.js';
-import type { WindowEntry, WindowRegistry } from '../windows/window-registry.js';
 import type {
   EventChannel,
   EventChannels,
@@ -13,7 +11,9 @@ import type {
   InvokeChannel,
   InvokeChannels,
   InvokeResult,
-} from './contract.js';
+} from '../../contract/ipc.js';
+import { isSenderUrlAllowed, type WindowRole } from '../policy/url-policy.js';
+import type { WindowEntry, WindowRegistry } from '../windows/window-registry.js';
 import { parseArgs } from './validate-args.js';
 
 /** A successful answer. */

@@ -2,9 +2,8 @@
  * Narrowing of IPC arguments. Every renderer is untrusted: arguments arrive as `unknown[]` and each
  * channel's parser returns the typed tuple or null (then main answers `invalid_arguments`).
  */
-import type { IncomingCall } from '../../preload/desktop-api.js';
+import type { IncomingCall, InvokeArgs, InvokeChannel } from '../../contract/ipc.js';
 import { isEditableKey } from '../config/user-settings.js';
-import type { InvokeArgs, InvokeChannel } from './contract.js';
 
 type Parser<C extends InvokeChannel> = (args: readonly unknown[]) => InvokeArgs<C> | null;
 

@@ -1,5 +1,5 @@
 import type { Socket } from 'socket.io-client';
-import type { IncomingCall } from '../../../preload/desktop-api';
+import type { IncomingCall } from '../../../contract/ipc';
 import type { ChatStore } from '../chat/chat-store';
 import { otherMember } from '../chat/describe';
 import { type Api, ApiError } from '../lib/api';
