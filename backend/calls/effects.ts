@@ -2,6 +2,7 @@ import type { CallStatePayload, CallSummary } from '../../contract/calls.js';
 import type { Message } from '../../contract/chat.js';
 import type { IncomingCall } from '../../contract/ipc.js';
 import { memberIdsOf } from '../chat/conversations.js';
+import { announceMessage } from '../chat/post-message.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
@@ -78,8 +79,7 @@ export function createEffectRunner(db: Db, realtime: Realtime) {
           break;
         case 'record':
           // Stored in the same transaction as the call's new state (commit.ts); only announced here.
-          if (recorded)
-            realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', recorded);
+          if (recorded) await announceMessage(db, realtime, recorded);
           break;
       }
     }
