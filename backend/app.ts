@@ -66,7 +66,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   installValidation(app);
   installInputHygiene(app);
   await app.register(configPlugin, { config });
-  // Helmet's headers, computed once (they never vary); the room page overrides its CSP and referrer policy.
+  // Helmet's headers, computed once (they never vary); the room page overrides its CSP.
   installSecurityHeaders(app, {
     // Same-origin scripts only; socket.io and the API are same-origin too.
     contentSecurityPolicy: {

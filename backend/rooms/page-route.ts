@@ -55,8 +55,9 @@ export default async function roomPageRoutes(app: FastifyInstance): Promise<void
       schema: { hide: true },
     },
     async (request, reply) => {
-      // These replace the app-wide CSP and referrer policy (security-headers.ts) for this page only.
-      reply.header('content-security-policy', csp).header('referrer-policy', 'no-referrer');
+      // This replaces the app-wide CSP (security-headers.ts) for this page only; the app-wide
+      // `referrer-policy: no-referrer` already keeps the token-bearing URL out of any Referer.
+      reply.header('content-security-policy', csp);
       reply.header('cache-control', 'no-store');
       if (!ROOM_ID_PATTERN.test(request.params.room_id)) {
         return reply.status(404).type('text/html; charset=utf-8').send(INVALID_ROOM_PAGE);

@@ -12,6 +12,7 @@ import type {
   InvokeChannels,
   InvokeResult,
 } from '../../contract/ipc.js';
+import { logFailure } from '../log-failure.js';
 import { isSenderUrlAllowed, type WindowRole } from '../policy/url-policy.js';
 import type { WindowEntry, WindowRegistry } from '../windows/window-registry.js';
 import { parseArgs } from './validate-args.js';
@@ -66,7 +67,7 @@ export function handle<C extends InvokeChannel>(
     try {
       return await spec.run({ entry, event }, ...args);
     } catch (error) {
-      console.error(`IPC ${channel} failed:`, error instanceof Error ? error.message : error);
+      logFailure(`IPC ${channel} failed`, error);
       return { ok: false, error: 'internal_error' };
     }
   });
