@@ -10,7 +10,7 @@ import { onReady } from './on-ready.js';
 import { enableSandbox } from './security/setup-security.js';
 
 /** The app id, as in electron-builder.yml (Windows groups notifications by it). */
-export const APP_ID = 'org.peacemessenger.desktop';
+const APP_ID = 'org.peacemessenger.desktop';
 
 /** Runs the desktop app. */
 export function start(): void {

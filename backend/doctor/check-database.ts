@@ -8,7 +8,7 @@ import { type CheckResult, fail, pass } from './check-result.js';
 const NAME = 'the database is reachable';
 
 /** DATABASE_URL with any password masked, for display. */
-export function maskDatabaseUrl(url: string): string {
+function maskDatabaseUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
 }
 

@@ -11,7 +11,7 @@ export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
  * configured Jitsi origin, so a crafted `server=` parameter in a room link cannot load anyone else's
  * script; without a Jitsi configuration the page may load nothing foreign at all (it shows its own error).
  */
-export function roomPageCsp(config: Pick<Config, 'JITSI_SERVER_URL'>): string {
+function roomPageCsp(config: Pick<Config, 'JITSI_SERVER_URL'>): string {
   const jitsi = config.JITSI_SERVER_URL ? new URL(config.JITSI_SERVER_URL).origin : null;
   const withJitsi = jitsi ? `'self' ${jitsi}` : "'self'";
   return [

@@ -42,7 +42,7 @@ export interface TrustAnchors {
 }
 
 /** Finds which of our windows sent `event`, or null when the sender is not trusted for `roles`. */
-export function trustedSender(
+function trustedSender(
   event: IpcMainInvokeEvent,
   roles: readonly WindowRole[],
   anchors: TrustAnchors,
@@ -54,7 +54,7 @@ export function trustedSender(
 }
 
 /** Registers the handler of `channel`. */
-export function handle<C extends InvokeChannel>(
+function handle<C extends InvokeChannel>(
   channel: C,
   spec: HandlerSpec<C>,
   anchors: TrustAnchors,

@@ -20,7 +20,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** An `IncomingCall` as the renderer forwards it from the backend's `call_invitation` event. */
-export function parseIncomingCall(value: unknown): IncomingCall | null {
+function parseIncomingCall(value: unknown): IncomingCall | null {
   if (!isRecord(value) || !isRecord(value.from)) return null;
   const { call_id, room_id, conversation_id, ringing_until } = value;
   const { id, display_name } = value.from;

@@ -9,7 +9,7 @@ import { type CallStep, type StepState, TERMINAL } from './calls-state';
  */
 
 /** The one place the client reads a ring's deadline: an invitation that arrives too late never rings. */
-export function ringExpired(call: IncomingCall, now: number): boolean {
+function ringExpired(call: IncomingCall, now: number): boolean {
   return Date.parse(call.ringing_until) <= now;
 }
 
