@@ -54,14 +54,6 @@ module.exports = {
       to: { path: '^main/' },
     },
     {
-      name: 'main-imports-contract-types-only',
-      comment:
-        'The packaged app ships dist/main without dist/contract or typebox: main may take only types from contract/.',
-      severity: 'error',
-      from: { path: '^main/' },
-      to: { path: '^contract/', dependencyTypesNot: ['type-only'] },
-    },
-    {
       name: 'no-circular',
       comment: 'A cycle makes two modules one; split the shared part out instead.',
       severity: 'error',

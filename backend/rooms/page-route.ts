@@ -1,10 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { ROOM_ID_PATTERN } from '../../contract/ids.js';
 import type { Config } from '../config.js';
-
-/** A room id as docs/CONTRACT.md defines it. */
-export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
 
 /**
  * The room page's Content-Security-Policy. Scripts and frames come only from this origin and the

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreateRoomBody, JoinReply, ROOM_ID_PATTERN, RoomParams, RoomSchema } from '../../contract/calls.js';
+import { CreateRoomBody, JoinReply, RoomParams, RoomSchema } from '../../contract/calls.js';
 import { errorResponses } from '../../contract/common.js';
+import { ROOM_ID_PATTERN } from '../../contract/ids.js';
 import { assertMember } from '../chat/membership.js';
 import { buildRoomUrl, publicBase } from '../jitsi/room-url.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../lib/errors.js';

@@ -54,11 +54,7 @@ function trustedSender(
 }
 
 /** Registers the handler of `channel`. */
-function handle<C extends InvokeChannel>(
-  channel: C,
-  spec: HandlerSpec<C>,
-  anchors: TrustAnchors,
-): void {
+function handle<C extends InvokeChannel>(channel: C, spec: HandlerSpec<C>, anchors: TrustAnchors): void {
   ipcMain.handle(channel, async (event, ...raw: unknown[]): Promise<InvokeResult<C>> => {
     const entry = trustedSender(event, spec.roles, anchors);
     if (!entry) return { ok: false, error: 'sender_not_allowed' };
