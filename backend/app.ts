@@ -2,7 +2,6 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import roomLeaveRoutes from './calls/leave-route.js';
 import callsPlugin from './calls/plugin.js';
 import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
@@ -17,11 +16,12 @@ import dbPlugin from './plugins/db.js';
 import realtimePlugin from './plugins/realtime.js';
 import { installSecurityHeaders } from './plugins/security-headers.js';
 import webClientPlugin from './plugins/web-client.js';
+import roomLeaveRoutes from './rooms/leave-route.js';
+import roomPageRoutes from './rooms/page-route.js';
+import roomRoutes from './rooms/routes.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
-import roomPageRoutes from './routes/room-page.js';
-import roomRoutes from './routes/rooms.js';
 import sessionRoutes from './routes/sessions.js';
 import userRoutes from './routes/users.js';
 
@@ -66,7 +66,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   installValidation(app);
   installInputHygiene(app);
   await app.register(configPlugin, { config });
-  // Helmet's headers, computed once (they never vary); the room page overrides its CSP and referrer policy.
+  // Helmet's headers, computed once (they never vary); the room page overrides its CSP.
   installSecurityHeaders(app, {
     // Same-origin scripts only; socket.io and the API are same-origin too.
     contentSecurityPolicy: {

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { formatReport } from './doctor/report.js';
 import { runDoctor } from './doctor/run-doctor.js';
+import { errorMessage } from './lib/error-message.js';
 
 const USAGE = `Usage: npm run doctor -- [--jitsi-env <path>] [--ca <file.pem>] [--timeout <seconds>]
 
@@ -30,7 +31,7 @@ async function main(): Promise<number> {
       },
     }));
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${USAGE}`);
+    process.stderr.write(`${errorMessage(err)}\n\n${USAGE}`);
     return 2;
   }
   if (values.help) {
@@ -47,7 +48,7 @@ async function main(): Promise<number> {
     try {
       ca = readFileSync(values.ca, 'utf8');
     } catch (err) {
-      process.stderr.write(`--ca: cannot read ${values.ca}: ${(err as Error).message}\n`);
+      process.stderr.write(`--ca: cannot read ${values.ca}: ${errorMessage(err)}\n`);
       return 2;
     }
   }
@@ -66,7 +67,7 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    process.stderr.write(`doctor failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.stderr.write(`doctor failed: ${errorMessage(err)}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,5 +1,6 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { errorMessage } from './lib/error-message.js';
 import { loggingOptions } from './terminal-logging.js';
 
 /** Starts the backend with the configuration of the environment; stops cleanly on SIGINT/SIGTERM. */
@@ -31,9 +32,9 @@ async function main(): Promise<void> {
 main().catch((err) => {
   // One line a person can act on; the rest of a listen error is noise.
   if ((err as NodeJS.ErrnoException)?.code === 'EADDRINUSE') {
-    console.error(`${(err as Error).message}: another program holds this port. Stop it or set PORT.`);
+    console.error(`${errorMessage(err)}: another program holds this port. Stop it or set PORT.`);
   } else {
-    console.error(err instanceof Error ? err.message : err);
+    console.error(errorMessage(err));
   }
   process.exit(1);
 });

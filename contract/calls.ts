@@ -1,16 +1,13 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './common.js';
 
-/** Room ids: lowercase letters, digits and "-", 8 to 64 characters (docs/CONTRACT.md). */
-export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
-
 /** Path parameter; loose on purpose so a malformed id answers 404/400 from the handler, not a schema error. */
 export const RoomParams = Type.Object({ room_id: Type.String({ minLength: 1, maxLength: 200 }) });
 
 export const CreateRoomBody = Type.Object(
   {
     conversation_id: Id,
-    // Checked against ROOM_ID_PATTERN in the handler so the client gets `invalid_room_id`.
+    // Checked against ROOM_ID_PATTERN (ids.ts) in the handler so the client gets `invalid_room_id`.
     room_id: Type.Optional(Type.String({ maxLength: 200 })),
   },
   { additionalProperties: false },

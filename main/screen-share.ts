@@ -11,8 +11,8 @@ import {
   type Session,
   webContents,
 } from 'electron';
+import type { ScreenSource } from '../contract/ipc.js';
 import type { Language } from './i18n.js';
-import type { ScreenSource } from './ipc/contract.js';
 import { localPagePreloadPath, pagesDir } from './paths.js';
 import { secureWebPreferences } from './security/web-preferences.js';
 import type { WindowRegistry } from './windows/window-registry.js';

@@ -8,7 +8,7 @@ import { dirname } from 'node:path';
 import { safeStorage } from 'electron';
 
 /** Whether safeStorage encrypts with a key only this user can use. */
-export function isStrongEncryptionAvailable(): boolean {
+function isStrongEncryptionAvailable(): boolean {
   if (!safeStorage.isEncryptionAvailable()) return false;
   return process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text';
 }

@@ -5,11 +5,12 @@
 import { app } from 'electron';
 import { loadSettings } from './config/load-settings.js';
 import { DeepLinkInbox, registerDeepLinkScheme } from './deep-links.js';
+import { logFailure } from './log-failure.js';
 import { onReady } from './on-ready.js';
 import { enableSandbox } from './security/setup-security.js';
 
 /** The app id, as in electron-builder.yml (Windows groups notifications by it). */
-export const APP_ID = 'org.peacemessenger.desktop';
+const APP_ID = 'org.peacemessenger.desktop';
 
 /** Runs the desktop app. */
 export function start(): void {
@@ -38,7 +39,7 @@ export function start(): void {
       onReady(settings, deepLinks, { locked, overridden });
     })
     .catch((error: unknown) => {
-      console.error('Peace Messenger failed to start:', error instanceof Error ? error.message : error);
+      logFailure('Peace Messenger failed to start', error);
       app.exit(1);
     });
 }

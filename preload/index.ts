@@ -1,9 +1,9 @@
 /**
  * The bridge preload of the main window and call windows: exposes `window.peaceDesktop`, a small
- * intention-level API (see desktop-api.ts), never a raw IPC channel. Main checks every call's sender.
+ * intention-level API (contract/desktop-bridge.ts), never a raw IPC channel. Main checks every call's sender.
  */
 import { contextBridge } from 'electron';
-import type { DesktopBridge } from './desktop-api.js';
+import type { DesktopBridge } from '../contract/desktop-bridge.js';
 import { bufferedEvent, invoke, send, value } from './ipc-client.js';
 
 const platform = process.platform === 'darwin' || process.platform === 'win32' ? process.platform : 'linux';

@@ -7,7 +7,7 @@ import type {
   InvokeChannel,
   InvokeChannels,
   InvokeResult,
-} from '../main/ipc/contract.js';
+} from '../contract/ipc.js';
 
 /** The raw result object of `channel`. */
 export function invoke<C extends InvokeChannel>(

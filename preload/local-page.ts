@@ -3,7 +3,7 @@
  * `window.peaceLocal`. Main answers each channel only to the page it belongs to.
  */
 import { contextBridge } from 'electron';
-import type { SettingsView } from '../main/ipc/contract.js';
+import type { SettingsView } from '../contract/ipc.js';
 import { invoke, send, value } from './ipc-client.js';
 
 /** The object local pages see as `window.peaceLocal`. */

@@ -1,8 +1,8 @@
 import { createSigner, createVerifier } from 'fast-jwt';
 
 /** Who issues access tokens and for what: a token made for anything else (e.g. Jitsi) is refused. */
-export const ACCESS_ISSUER = 'peace-messenger';
-export const ACCESS_AUDIENCE = 'peace-messenger/api';
+const ACCESS_ISSUER = 'peace-messenger';
+const ACCESS_AUDIENCE = 'peace-messenger/api';
 
 /** What a valid access token proves: this user, through this server-side session, until `expiresAt`. */
 export interface AccessClaims {

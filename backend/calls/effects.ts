@@ -1,13 +1,15 @@
 import type { CallStatePayload, CallSummary } from '../../contract/calls.js';
 import type { Message } from '../../contract/chat.js';
+import type { IncomingCall } from '../../contract/ipc.js';
 import { memberIdsOf } from '../chat/conversations.js';
+import { announceMessage } from '../chat/post-message.js';
 import { findUserById } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
 
-/** The server → client `call_invitation` payload of docs/CONTRACT.md. */
-export function invitationPayload(call: Call, callerName: string) {
+/** The server → client `call_invitation` payload: the same shape the desktop app receives over IPC. */
+export function invitationPayload(call: Call, callerName: string): IncomingCall {
   return {
     call_id: call.id,
     room_id: call.room_id,
@@ -77,8 +79,7 @@ export function createEffectRunner(db: Db, realtime: Realtime) {
           break;
         case 'record':
           // Stored in the same transaction as the call's new state (commit.ts); only announced here.
-          if (recorded)
-            realtime.toUsers(await memberIdsOf(db, call.conversation_id), 'message_new', recorded);
+          if (recorded) await announceMessage(db, realtime, recorded);
           break;
       }
     }

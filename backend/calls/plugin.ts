@@ -2,7 +2,6 @@ import fp from 'fastify-plugin';
 import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../../contract/calls.js';
 import { onEvent } from '../lib/socket-events.js';
 import { createEventLimiter } from '../lib/user-rate-limit.js';
-import { userRoom } from '../plugins/realtime.js';
 import { sendConnectState } from './connect-state.js';
 import { assertMayRing } from './ring-policy.js';
 import { type CallService, createCallService } from './service.js';
@@ -79,8 +78,8 @@ export default fp(
         log,
       );
       socket.on('disconnect', () => service.socketGone(userId));
-      // Join the user's room before looking for ringing calls, so an invitation sent in between is not lost.
-      await socket.join(userRoom(userId));
+      // The socket joined the user's room at admission (plugins/realtime.ts), before this runs: an
+      // invitation sent while the connect state is read is not lost.
       await sendConnectState(app.db, socket, userId);
     });
 

@@ -1,6 +1,6 @@
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
 import type { Db } from '../db/index.js';
-import { findRoom } from './rooms.js';
+import { findRoom } from '../rooms/store.js';
 
 /**
  * Whom a caller may ring, beyond membership (which the call service checks): nobody across a block. In

@@ -4,6 +4,7 @@ import type { Db } from '../db/index.js';
 import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
 import type { Realtime } from '../plugins/realtime.js';
+import { findRoom } from '../rooms/store.js';
 import { commitTransition } from './commit.js';
 import { createEffectRunner } from './effects.js';
 import { createLivenessCheck } from './liveness.js';
@@ -17,7 +18,6 @@ import {
   transition,
 } from './machine.js';
 import { repairMissingRecords } from './repair.js';
-import { findRoom } from './rooms.js';
 import { callsWithDeadline, liveCalls, liveCallsOf, liveCallsOfConversation, loadCall } from './store.js';
 
 export interface CallServiceOptions {

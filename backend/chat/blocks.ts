@@ -32,7 +32,7 @@ export async function blockedBy(db: Db, blockerId: string): Promise<User[]> {
 }
 
 /** Those among `others` who blocked `userId` or whom `userId` blocked: a block works both ways. */
-export async function blockedAmong(db: Db, userId: string, others: readonly string[]): Promise<string[]> {
+async function blockedAmong(db: Db, userId: string, others: readonly string[]): Promise<string[]> {
   if (others.length === 0) return [];
   const rows = await db
     .selectFrom('blocks')

@@ -26,7 +26,7 @@ interface QueuedWrite {
  * connection to the same file, even in this process, waits for a synchronous flush at most).
  * Reads run at once and see committed data only. Statements are prepared once.
  */
-export class GroupCommitDriver implements Driver {
+class GroupCommitDriver implements Driver {
   readonly #db: Sqlite;
   readonly #statements = new Map<string, Statement>();
   #queue: QueuedWrite[] | null = null;

@@ -3,6 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import { errorMessage } from '../lib/error-message.js';
 import { GroupCommitSqliteDialect } from './group-commit.js';
 import { migrationProvider } from './migrations.js';
 import type { Database } from './schema.js';
@@ -28,9 +29,7 @@ export async function openDatabase(url: string, synchronous: SqliteSynchronous =
   } catch (err) {
     await db?.destroy().catch(() => {});
     // One line naming the variable, as for any other bad configuration; never the URL (it may hold a password).
-    throw new Error(
-      `DATABASE_URL: cannot open the database (${err instanceof Error ? err.message : String(err)})`,
-    );
+    throw new Error(`DATABASE_URL: cannot open the database (${errorMessage(err)})`);
   }
 }
 

@@ -2,12 +2,13 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
+import { errorMessage } from '../lib/error-message.js';
 import { type CheckResult, fail, pass } from './check-result.js';
 
 const NAME = 'the database is reachable';
 
 /** DATABASE_URL with any password masked, for display. */
-export function maskDatabaseUrl(url: string): string {
+function maskDatabaseUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]*:)[^@]*@/i, '$1***@');
 }
 
@@ -52,7 +53,7 @@ function checkSqlite(path: string): CheckResult {
   } catch (err) {
     return fail(
       NAME,
-      `SQLite ${file}: ${(err as Error).message}`,
+      `SQLite ${file}: ${errorMessage(err)}`,
       'Check the file is a Peace Messenger database and readable by this user.',
     );
   }
@@ -75,7 +76,7 @@ async function checkPostgres(url: string, timeoutMs: number): Promise<CheckResul
   } catch (err) {
     return fail(
       NAME,
-      `PostgreSQL ${maskDatabaseUrl(url)}: ${(err as Error).message}`,
+      `PostgreSQL ${maskDatabaseUrl(url)}: ${errorMessage(err)}`,
       'Check host, port, user, password and database name in DATABASE_URL, and that PostgreSQL accepts connections from this machine.',
     );
   } finally {

@@ -3,7 +3,7 @@ import { createJitsiTokenSigner, type JitsiTokenSettings } from '../jitsi/token.
 import { type CheckResult, fail, pass } from './check-result.js';
 
 const NAME = 'a sample token carries the claims Jitsi needs';
-export const SAMPLE_ROOM = 'doctor-sample-room';
+const SAMPLE_ROOM = 'doctor-sample-room';
 
 function decodePart(part: string | undefined): Record<string, unknown> {
   return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
  * Parses a docker-compose style env file (`KEY=value`, `#` comments, optional quotes, `export `
  * prefix). Later lines win, as in docker compose.
  */
-export function parseEnvFile(text: string): Record<string, string> {
+function parseEnvFile(text: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim();

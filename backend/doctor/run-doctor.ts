@@ -1,4 +1,5 @@
 import { ConfigError, ConfigSchema, loadConfig } from '../config.js';
+import { errorMessage } from '../lib/error-message.js';
 import { checkDatabase } from './check-database.js';
 import {
   checkAgainstJitsiEnv,
@@ -79,7 +80,7 @@ export async function runDoctor(opts: DoctorOptions): Promise<DoctorReport> {
       results.push(
         fail(
           'jitsi.env is readable',
-          `${opts.jitsiEnvPath}: ${(err as Error).message}`,
+          `${opts.jitsiEnvPath}: ${errorMessage(err)}`,
           'Pass --jitsi-env with the path of the jitsi.env your Jitsi containers use.',
         ),
       );

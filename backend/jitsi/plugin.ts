@@ -26,7 +26,7 @@ export interface Jitsi {
 }
 
 /** 503 with a message that tells the operator exactly what to set. */
-export const jitsiNotConfigured = () =>
+const jitsiNotConfigured = () =>
   new AppError(
     503,
     'jitsi_not_configured',

@@ -24,7 +24,7 @@ export interface ErrorBody {
   error: { code: string; message: string } & Partial<ValidationDetails>;
 }
 
-export function errorBody(code: string, message: string, details?: ValidationDetails): ErrorBody {
+function errorBody(code: string, message: string, details?: ValidationDetails): ErrorBody {
   return { error: { code, message, ...details } };
 }
 

@@ -25,7 +25,7 @@ export function installValidation(app: FastifyInstance): void {
 }
 
 /** One readable sentence for the first schema violation, e.g. `body/username must NOT have fewer than 3 characters`. */
-export function describeValidationError(errors: readonly ErrorObject[], dataVar: string): string {
+function describeValidationError(errors: readonly ErrorObject[], dataVar: string): string {
   const first = errors[0];
   if (!first) return `${dataVar} is invalid`;
   const where = `${dataVar}${first.instancePath}`;

@@ -1,6 +1,7 @@
 import { createAdapter } from '@socket.io/redis-adapter';
 import fp from 'fastify-plugin';
 import { createClient } from 'redis';
+import { errorMessage } from '../lib/error-message.js';
 
 /**
  * The adapter publishes cross-node requests (fetchSockets…) without awaiting them, so a publish that
@@ -39,7 +40,7 @@ export default fp(
       connected = true;
     } catch (err) {
       await Promise.allSettled([pub.destroy(), sub.destroy()]);
-      throw new Error(`REDIS_URL: cannot connect to Redis (${(err as Error).message})`);
+      throw new Error(`REDIS_URL: cannot connect to Redis (${errorMessage(err)})`);
     }
     guardPublish(pub, (err) => app.log.warn({ err }, 'redis publish failed'));
     app.realtime.io.adapter(createAdapter(pub, sub));

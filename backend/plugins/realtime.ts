@@ -26,7 +26,7 @@ export interface Realtime {
   disconnectSessions(userId: string, which: { sessionId: string } | { keepSessionId?: string }): void;
 }
 
-export const userRoom = (userId: string) => `user_${userId}`;
+const userRoom = (userId: string) => `user_${userId}`;
 
 /** Users who share a conversation with `userId` and no block: the ones who see their presence. */
 async function contactsOf(app: import('fastify').FastifyInstance, userId: string): Promise<string[]> {

@@ -6,7 +6,7 @@ import helmet, { type HelmetOptions } from 'helmet';
  * (options parsed, CSP string joined) on every request; these headers never vary, so computing them once
  * and copying them onto each reply gives the same response for a fraction of the cost.
  */
-export function helmetHeaders(options: HelmetOptions): Record<string, string> {
+function helmetHeaders(options: HelmetOptions): Record<string, string> {
   const headers: Record<string, string> = {};
   const res = {
     setHeader: (name: string, value: string) => {

@@ -12,7 +12,7 @@ declare module 'fastify' {
 }
 
 /** The built renderer: next to the compiled backend (dist/backend → dist/renderer) or in the repo's dist/. */
-export function findWebRoot(configured?: string): string | null {
+function findWebRoot(configured?: string): string | null {
   if (configured) return resolve(configured);
   const file = fileURLToPath(import.meta.url);
   const here = dirname(file);

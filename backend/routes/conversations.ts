@@ -14,35 +14,14 @@ import {
 } from '../../contract/chat.js';
 import { errorResponses } from '../../contract/common.js';
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
-import {
-  conversationExists,
-  createGroup,
-  isMember,
-  listConversations,
-  memberIdsOf,
-  openDirect,
-} from '../chat/conversations.js';
-import {
-  insertMessage,
-  listMessages,
-  markRead,
-  messageInConversation,
-  unreadCount,
-} from '../chat/messages.js';
+import { createGroup, listConversations, openDirect } from '../chat/conversations.js';
+import { assertMember } from '../chat/membership.js';
+import { listMessages, markRead, messageInConversation, unreadCount } from '../chat/messages.js';
+import { postMessage } from '../chat/post-message.js';
 import { findUserById, findUsersByIds } from '../chat/users.js';
-import type { Db } from '../db/index.js';
-import { badRequest, forbidden, notFound } from '../lib/errors.js';
+import { badRequest, notFound } from '../lib/errors.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
 import { perUserPerMinute } from '../lib/user-rate-limit.js';
-
-/** 404 for an unknown conversation, 403 when the user is not in it. */
-export async function assertMember(db: Db, conversationId: string, userId: string): Promise<void> {
-  if (await isMember(db, conversationId, userId)) return;
-  if (!(await conversationExists(db, conversationId))) {
-    throw notFound('conversation_not_found', 'No such conversation');
-  }
-  throw forbidden('not_a_member', 'You are not a member of this conversation');
-}
 
 /** Conversations, their messages and read markers; every route checks membership first. */
 const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -141,17 +120,12 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.body.client_id !== undefined && isReservedClientId(request.body.client_id)) {
         throw badRequest('reserved_client_id', 'client_id: a ":" is reserved for ids the server makes');
       }
-      const { message, created } = await insertMessage(app.db, {
+      const message = await postMessage(app.db, app.realtime, {
         conversationId,
         senderId: request.userId,
         body: request.body.body,
         clientId: request.body.client_id,
       });
-      if (created) {
-        // The sender's own message counts as read by them.
-        await markRead(app.db, conversationId, request.userId, message.id);
-        app.realtime.toUsers(await memberIdsOf(app.db, conversationId), 'message_new', message);
-      }
       return reply.status(201).send(message);
     },
   );

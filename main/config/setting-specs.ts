@@ -58,7 +58,7 @@ function httpBaseUrl(value: unknown): string | undefined {
 }
 
 /** true/false, and the forms registries and command lines carry them in (1/0, "true"/"false"). */
-export function parseBoolean(value: unknown): boolean | undefined {
+function parseBoolean(value: unknown): boolean | undefined {
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === '1' || value === 'true') return true;
   if (value === 0 || value === '0' || value === 'false') return false;

@@ -5,9 +5,8 @@
  */
 import { join } from 'node:path';
 import { app, BrowserWindow, Notification, screen } from 'electron';
-import type { IncomingCall } from '../../preload/desktop-api.js';
+import type { IncomingCall, IncomingCallView } from '../../contract/ipc.js';
 import type { Language, Strings } from '../i18n.js';
-import type { IncomingCallView } from '../ipc/contract.js';
 import { localPagePreloadPath, pagesDir } from '../paths.js';
 import { secureWebPreferences } from '../security/web-preferences.js';
 import type { WindowRegistry } from '../windows/window-registry.js';

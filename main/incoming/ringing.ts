@@ -3,7 +3,7 @@
  * stops. Pure: events in, new state and effects out; incoming-calls.ts performs the effects with
  * Electron (notification, popup, flash, dock bounce).
  */
-import type { IncomingCall } from '../../preload/desktop-api.js';
+import type { IncomingCall } from '../../contract/ipc.js';
 
 /** A call that rings on this device. */
 export interface RingingCall {

@@ -4,8 +4,6 @@
  * that role may show, and the arguments must narrow to the contract. Handlers answer result objects.
  */
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { isSenderUrlAllowed, type WindowRole } from '../policy/url-policy.js';
-import type { WindowEntry, WindowRegistry } from '../windows/window-registry.js';
 import type {
   EventChannel,
   EventChannels,
@@ -13,7 +11,10 @@ import type {
   InvokeChannel,
   InvokeChannels,
   InvokeResult,
-} from './contract.js';
+} from '../../contract/ipc.js';
+import { logFailure } from '../log-failure.js';
+import { isSenderUrlAllowed, type WindowRole } from '../policy/url-policy.js';
+import type { WindowEntry, WindowRegistry } from '../windows/window-registry.js';
 import { parseArgs } from './validate-args.js';
 
 /** A successful answer. */
@@ -41,7 +42,7 @@ export interface TrustAnchors {
 }
 
 /** Finds which of our windows sent `event`, or null when the sender is not trusted for `roles`. */
-export function trustedSender(
+function trustedSender(
   event: IpcMainInvokeEvent,
   roles: readonly WindowRole[],
   anchors: TrustAnchors,
@@ -53,11 +54,7 @@ export function trustedSender(
 }
 
 /** Registers the handler of `channel`. */
-export function handle<C extends InvokeChannel>(
-  channel: C,
-  spec: HandlerSpec<C>,
-  anchors: TrustAnchors,
-): void {
+function handle<C extends InvokeChannel>(channel: C, spec: HandlerSpec<C>, anchors: TrustAnchors): void {
   ipcMain.handle(channel, async (event, ...raw: unknown[]): Promise<InvokeResult<C>> => {
     const entry = trustedSender(event, spec.roles, anchors);
     if (!entry) return { ok: false, error: 'sender_not_allowed' };
@@ -66,7 +63,7 @@ export function handle<C extends InvokeChannel>(
     try {
       return await spec.run({ entry, event }, ...args);
     } catch (error) {
-      console.error(`IPC ${channel} failed:`, error instanceof Error ? error.message : error);
+      logFailure(`IPC ${channel} failed`, error);
       return { ok: false, error: 'internal_error' };
     }
   });

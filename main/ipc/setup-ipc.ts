@@ -3,7 +3,7 @@
  * tray and the session; a call window may only report its call ended; local pages only answer
  * (the settings screen also saves the user's settings).
  */
-import type { DesktopConfig, ThemeChoice } from '../../preload/desktop-api.js';
+import type { DesktopConfig, ThemeChoice } from '../../contract/ipc.js';
 import type { IncomingCalls } from '../incoming/incoming-calls.js';
 import type { ScreenShare } from '../screen-share.js';
 import type { SessionTokenStore } from '../session-token.js';

@@ -2,9 +2,8 @@
  * Narrowing of IPC arguments. Every renderer is untrusted: arguments arrive as `unknown[]` and each
  * channel's parser returns the typed tuple or null (then main answers `invalid_arguments`).
  */
-import type { IncomingCall } from '../../preload/desktop-api.js';
+import type { IncomingCall, InvokeArgs, InvokeChannel } from '../../contract/ipc.js';
 import { isEditableKey } from '../config/user-settings.js';
-import type { InvokeArgs, InvokeChannel } from './contract.js';
 
 type Parser<C extends InvokeChannel> = (args: readonly unknown[]) => InvokeArgs<C> | null;
 
@@ -21,7 +20,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** An `IncomingCall` as the renderer forwards it from the backend's `call_invitation` event. */
-export function parseIncomingCall(value: unknown): IncomingCall | null {
+function parseIncomingCall(value: unknown): IncomingCall | null {
   if (!isRecord(value) || !isRecord(value.from)) return null;
   const { call_id, room_id, conversation_id, ringing_until } = value;
   const { id, display_name } = value.from;

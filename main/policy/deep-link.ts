@@ -1,9 +1,8 @@
 /** Deep links `peace-messenger://room/{room_id}`: parsing only, no Electron. */
+import { ROOM_ID_PATTERN } from '../../contract/ids.js';
 
 /** The URL scheme the app registers with the operating system. */
 export const DEEP_LINK_SCHEME = 'peace-messenger';
-
-const ROOM_ID = /^[a-z0-9-]{8,64}$/;
 
 /** The room id a deep link points at, or null for anything else. */
 export function parseDeepLink(url: string): string | null {
@@ -18,7 +17,7 @@ export function parseDeepLink(url: string): string | null {
   const path = parsed.host ? `${parsed.host}${parsed.pathname}` : parsed.pathname.replace(/^\/+/, '');
   const match = /^room\/([^/]+)\/?$/.exec(path);
   const roomId = match?.[1] ? decodeURIComponent(match[1]).toLowerCase() : null;
-  return roomId && ROOM_ID.test(roomId) ? roomId : null;
+  return roomId && ROOM_ID_PATTERN.test(roomId) ? roomId : null;
 }
 
 /** The first deep link in a command line (Windows and Linux pass it as an argument). */

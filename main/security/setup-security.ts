@@ -35,7 +35,7 @@ function openExternally(url: string): void {
 }
 
 /** Adds the guards to one web contents. */
-export function hardenWebContents(contents: WebContents, options: SecurityOptions): void {
+function hardenWebContents(contents: WebContents, options: SecurityOptions): void {
   contents.setWindowOpenHandler(({ url }) => {
     openExternally(url);
     return { action: 'deny' };

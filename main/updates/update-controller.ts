@@ -40,7 +40,7 @@ export interface UpdateControllerOptions {
 }
 
 /** How often a running app looks for a new version. */
-export const CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
+const CHECK_INTERVAL_MS = 4 * 60 * 60 * 1000;
 
 export class UpdateController {
   readonly #options: UpdateControllerOptions;

@@ -5,6 +5,7 @@
  */
 import { BrowserWindow } from 'electron';
 import type { Strings } from '../i18n.js';
+import { logFailure } from '../log-failure.js';
 import { ensureMediaAccess } from '../media-access.js';
 import { bridgePreloadPath } from '../paths.js';
 import { checkRoomUrl } from '../policy/url-policy.js';
@@ -67,10 +68,10 @@ export class CallWindows {
     registry.add({ role: 'call', window, callId, jitsiOrigin: check.jitsiOrigin });
     window.once('closed', () => this.#options.onClosed(callId));
     ensureMediaAccess(strings).catch((error: unknown) => {
-      console.error('Media access check failed:', error instanceof Error ? error.message : error);
+      logFailure('Media access check failed', error);
     });
     window.loadURL(roomUrl).catch((error: unknown) => {
-      console.error('Call window failed to load:', error instanceof Error ? error.message : error);
+      logFailure('Call window failed to load', error);
     });
     return { ok: true };
   }

@@ -6,10 +6,10 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { app, BrowserWindow } from 'electron';
+import type { IpcResult, SettingsView } from '../../contract/ipc.js';
 import type { DesktopSettings, SettingKey } from '../config/desktop-config.js';
 import { applyUserChange, EDITABLE_KEYS, type EditableKey, RESTART_KEYS } from '../config/user-settings.js';
 import type { Language, Strings } from '../i18n.js';
-import type { IpcResult, SettingsView } from '../ipc/contract.js';
 import { localPagePreloadPath, pagesDir } from '../paths.js';
 import { secureWebPreferences } from '../security/web-preferences.js';
 import type { WindowRegistry } from './window-registry.js';

@@ -2,7 +2,7 @@
  * The call room page: `/room/{room_id}#jwt=…&server=…` → Jitsi full-window, or a screen that says
  * in the user's language what went wrong and what to do.
  */
-import type {} from '../../preload/desktop-api';
+import type {} from '../../contract/desktop-bridge';
 import './room.css';
 import { savedTheme } from '../src/lib/theme.js';
 import { startConference } from './conference.js';

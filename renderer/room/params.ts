@@ -1,4 +1,5 @@
 /** Validated parameters of a room link: `/room/{room_id}#jwt=…&server=…`. */
+import { ROOM_ID_PATTERN } from '../../contract/ids';
 export interface RoomParams {
   room: string;
   jwt: string;
@@ -13,7 +14,6 @@ export type ParamsResult =
   | { ok: true; params: RoomParams }
   | { ok: false; problems: ('room' | 'jwt' | 'server')[] };
 
-const ROOM_ID = /^[a-z0-9-]{8,64}$/;
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 function parseServer(raw: string | null): URL | null {
@@ -40,7 +40,7 @@ export function readRoomParams(location: Pick<Location, 'pathname' | 'search' | 
   const server = parseServer(pick('server'));
 
   const problems: ('room' | 'jwt' | 'server')[] = [];
-  if (!room || !ROOM_ID.test(room)) problems.push('room');
+  if (!room || !ROOM_ID_PATTERN.test(room)) problems.push('room');
   if (!jwt || !JWT_SHAPE.test(jwt)) problems.push('jwt');
   if (!server) problems.push('server');
   if (problems.length > 0 || !room || !jwt || !server) return { ok: false, problems };

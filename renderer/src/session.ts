@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { IncomingCall } from '../../preload/desktop-api';
+import type { IncomingCall } from '../../contract/ipc';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
 import type { Api } from './lib/api';

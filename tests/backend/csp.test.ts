@@ -76,4 +76,9 @@ describe('Content-Security-Policy, directive by directive', () => {
     expect(await csp(withJitsi, '/room/NOT_VALID')).toEqual(roomPolicy([JITSI]));
     expect(await csp(withoutJitsi, '/room/abcdefgh-1234')).toEqual(roomPolicy([]));
   });
+
+  it('sends the room page, whose URL carries a token, with no referrer', async () => {
+    const res = await fetch(`${withJitsi.url}/room/abcdefgh-1234`);
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+  });
 });

@@ -100,6 +100,12 @@ describe('chat UI in the desktop app (preload bridge present)', { timeout: 120_0
       .toBe(true);
     await alicePage.getByTestId('outgoing-call').waitFor({ state: 'detached' });
 
+    // A peace-messenger://room link to the same room focuses the window of that call (keyed by the call,
+    // not the room: closing it must leave the call, which a room id would not name).
+    await bobPage.evaluate((id) => (window as any).__bridge.fire('deepLink', id), invitation.room_id);
+    await expect.poll(async () => (await calls(bobPage, 'openCallWindow')).length).toBe(2);
+    expect((await calls(bobPage, 'openCallWindow'))[1]?.[1]).toBe(invitation.call_id);
+
     // Both hang up: Bob's call window closes (the bridge reports it), Alice closes her room page.
     await bobPage.evaluate((id) => (window as any).__bridge.fire('callWindowClosed', id), invitation.call_id);
     await (await aliceRoom).close();

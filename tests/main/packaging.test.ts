@@ -105,7 +105,7 @@ describe('npm run pack:dir', () => {
   ].every((file) => existsSync(join(root, file)));
 
   it.skipIf(!built)(
-    'packs an app.asar holding only the built main, preload and pages, around a stand-in Electron (skipped before `npm run build`)',
+    'packs an app.asar holding only the built main, contract, preload and pages, around a stand-in Electron (skipped before `npm run build`)',
     async () => {
       // The real Electron binary cannot be downloaded here; electron-builder only copies it.
       const electronDist = join(scratch, 'electron-dist');
@@ -124,7 +124,8 @@ describe('npm run pack:dir', () => {
       expect(files).toContain('/dist/preload/index.cjs');
       expect(files).toContain('/dist/pages/incoming-call.html');
       expect(files).toContain('/dist/pages/local-page.cjs');
-      const shipped = /^\/(package\.json|dist(\/(main|preload|pages)(\/.*)?)?)$/;
+      expect(files).toContain('/dist/contract/ids.js');
+      const shipped = /^\/(package\.json|dist(\/(main|contract|preload|pages)(\/.*)?)?)$/;
       expect(files.filter((file) => !shipped.test(file))).toEqual([]);
       expect(files.filter((file) => /\.(map|ts|env|pem|p12|key)$|\/tests?\//.test(file))).toEqual([]);
       expect(existsSync(join(output, 'linux-unpacked', 'peace-messenger'))).toBe(true);

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DesktopBridge } from '../../preload/desktop-api.js';
+import type { DesktopBridge } from '../../contract/desktop-bridge.js';
 import { BACKEND, incomingCall, roomUrl, startDesktop } from '../main/desktop-harness.js';
 import { app, contextBridge, ipcRenderer } from '../main/fake-electron.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { IncomingCall } from '../../preload/desktop-api';
+import type { IncomingCall } from '../../contract/ipc';
 import {
   callButtonStep,
   fromSnapshot,

@@ -1,29 +1,42 @@
 import type { Socket } from 'socket.io-client';
-import type { IncomingCall } from '../../../preload/desktop-api';
+import type { CallStatePayload, CallSummary } from '../../../contract/calls';
+import type { IncomingCall } from '../../../contract/ipc';
 import type { ChatStore } from '../chat/chat-store';
 import { otherMember } from '../chat/describe';
 import { type Api, ApiError } from '../lib/api';
 import { desktop } from '../lib/desktop';
+import { explainError } from '../lib/explain-error';
 import { t } from '../lib/i18n';
 import { emitWithAck } from '../lib/socket-ack';
 import { Store } from '../lib/store';
-import type { Ack, CallStateEvent, CallSummary, JoinReply } from '../lib/types';
+import type { Ack, JoinReply } from '../lib/types';
+import { onCallState, onCallUpdated, onSnapshot } from './call-events';
 import { CallWindows } from './call-windows';
-import { type CallsState, type Notice, type OutgoingCall, type SwitchConfirm, TERMINAL } from './calls-state';
+import type {
+  CallEffect,
+  CallStep,
+  CallsState,
+  Notice,
+  OutgoingCall,
+  StepState,
+  SwitchConfirm,
+} from './calls-state';
+import { entered, hungUp, windowWasClosed } from './in-call-steps';
 import { ringFor, silence } from './incoming-ring';
-import { callButtonStep, isIn, otherCallsOf, withUpdate } from './live-calls';
+import { invited, ringStopped } from './incoming-steps';
+import { callButtonStep, otherCallsOf, windowKeyOfRoom } from './live-calls';
 import { isOver, OutgoingBar } from './outgoing-bar';
+import { cancelStep, mayPlace } from './outgoing-steps';
 import type { OutgoingPhase } from './outgoing-text';
-import { reconcile } from './reconcile';
 import { stopRinging } from './ringer';
 
 export type { CallsState, Notice, OutgoingCall, OutgoingPhase, SwitchConfirm };
 
 /**
- * Calls over the socket events of docs/CONTRACT.md and docs/API.md: places calls, rings for invitations until the server says
- * this user no longer rings, answers, and opens (or returns to) the room page of a call. The live calls
- * of the user's conversations come from the server (`calls_snapshot`, `call_updated`); the decisions are
- * the pure steps of live-calls.ts and reconcile.ts, and this store only performs their effects.
+ * Calls over the socket events of docs/CONTRACT.md and docs/API.md: places calls, rings for invitations
+ * until the server says this user no longer rings, answers, and opens (or returns to) the room page of a
+ * call. Every decision is a pure step (call-events.ts and the incoming, in-call and outgoing steps it
+ * composes); this store applies their state and performs their effects, and talks to the server.
  */
 export class CallStore extends Store<CallsState> {
   readonly windows: CallWindows;
@@ -53,6 +66,10 @@ export class CallStore extends Store<CallsState> {
     }
   }
 
+  get #me(): string {
+    return this.chat.me.id;
+  }
+
   // ---- placing a call ----
 
   /**
@@ -60,10 +77,10 @@ export class CallStore extends Store<CallsState> {
    * other member(s). Either way, a call the user is in elsewhere is left first, after asking.
    */
   async start(conversationId: string): Promise<void> {
-    const step = callButtonStep(this.state.live, conversationId, this.chat.me.id);
+    const step = callButtonStep(this.state.live, conversationId, this.#me);
     if (step.kind === 'return') return this.openCall(step.call);
     if (step.kind === 'join') return this.#guarded(step.call.call_id, () => this.openCall(step.call));
-    if (this.state.outgoing && !isOver(this.state.outgoing.phase)) return;
+    if (!mayPlace(this.state.outgoing)) return;
     return this.#guarded(undefined, () => this.#place(conversationId));
   }
 
@@ -74,8 +91,7 @@ export class CallStore extends Store<CallsState> {
 
   /** Hang up a call this user is in (the bar's button): the server records the leave, the window closes. */
   async hangUp(callId: string): Promise<void> {
-    this.windows.close(callId);
-    this.set((s) => ({ inCall: s.inCall.filter((id) => id !== callId) }));
+    this.#apply(hungUp(this.state, callId));
     await this.#emit('call_leave', { call_id: callId });
   }
 
@@ -91,7 +107,7 @@ export class CallStore extends Store<CallsState> {
   async #place(conversationId: string): Promise<void> {
     const conversation = this.chat.conversation(conversationId);
     if (!conversation) return;
-    const target = otherMember(conversation, this.chat.me.id);
+    const target = otherMember(conversation, this.#me);
     this.#bar.show({ conversation_id: conversationId, phase: 'starting' });
     try {
       const room = await this.api.post<{ room_id: string }>('/rooms/create', {
@@ -109,22 +125,17 @@ export class CallStore extends Store<CallsState> {
       if (isOver(this.state.outgoing?.phase)) return;
       await this.#openRoom(join.room_url, ack.call_id);
     } catch (err) {
-      const code = err instanceof ApiError ? err.code : 'network';
       const callId = this.state.outgoing?.call_id;
       if (callId) this.socket.emit('call_cancel', { call_id: callId }, () => {});
-      this.#bar.fail(code, err instanceof Error ? err.message : String(err));
+      this.#bar.fail(err instanceof ApiError ? err.code : 'network', explainError(err));
     }
   }
 
   /** Hang up before anyone answered. */
   cancel(): void {
-    const outgoing = this.state.outgoing;
-    if (!outgoing) return;
-    if (!outgoing.call_id) {
-      this.#bar.show(null);
-      return;
-    }
-    this.socket.emit('call_cancel', { call_id: outgoing.call_id }, () => {});
+    const step = cancelStep(this.state.outgoing);
+    if (step.kind === 'close-bar') this.#bar.show(null);
+    if (step.kind === 'cancel') this.socket.emit('call_cancel', { call_id: step.callId }, () => {});
   }
 
   dismissOutgoing(): void {
@@ -140,13 +151,9 @@ export class CallStore extends Store<CallsState> {
 
   async #accept(callId: string): Promise<void> {
     const call = this.#invitations.get(callId);
-    this.#stopRinging(callId);
-    if (!call) {
-      this.set({ notice: { text: t('callNoLongerRinging') } });
-      return;
-    }
-    const ack = await this.#emit('call_invitation_response', { call_id: callId, accepted: true });
-    if (!ack.ok) {
+    this.#apply(ringStopped(this.state, callId));
+    const ack = call && (await this.#emit('call_invitation_response', { call_id: callId, accepted: true }));
+    if (!call || !ack?.ok) {
       this.set({ notice: { text: t('callNoLongerRinging') } });
       return;
     }
@@ -154,20 +161,18 @@ export class CallStore extends Store<CallsState> {
   }
 
   decline(callId: string): void {
-    this.#stopRinging(callId);
+    this.#apply(ringStopped(this.state, callId));
     this.socket.emit('call_invitation_response', { call_id: callId, accepted: false }, () => {});
   }
 
   /** A `peace-messenger://room/{id}` link: join that room (a call going on in it) if this user may. */
   joinRoom(roomId: string): Promise<void> {
-    // Keyed by the room's live call when there is one, so the bar's Return and Hang up find its window.
-    const call = Object.values(this.state.live).find((c) => c.room_id === roomId);
-    return this.#enter(roomId, call?.call_id ?? roomId);
+    return this.#enter(roomId, windowKeyOfRoom(this.state.live, roomId));
   }
 
   /** This device's call window closed: the user left the call. */
   leave(callId: string): void {
-    this.set((s) => ({ inCall: s.inCall.filter((id) => id !== callId) }));
+    this.#apply(windowWasClosed(this.state, callId));
     this.socket.emit('call_leave', { call_id: callId }, () => {});
   }
 
@@ -178,51 +183,21 @@ export class CallStore extends Store<CallsState> {
   // ---- server events ----
 
   onInvitation(call: IncomingCall): void {
-    if (call.from.id === this.chat.me.id) return;
-    if (this.state.incoming.some((c) => c.call_id === call.call_id)) return;
-    if (new Date(call.ringing_until).getTime() <= Date.now()) return;
-    this.#invitations.set(call.call_id, call);
-    this.set((s) => ({ incoming: [...s.incoming, call] }));
-    // The server says when ringing stops (`call_state`, or the next `calls_snapshot` after a drop).
-    ringFor(call);
+    this.#apply(invited(this.state, call, this.#me, Date.now()));
   }
 
-  onCallState(event: CallStateEvent): void {
-    const me = this.chat.me.id;
-    const mine = event.participants.find((p) => p.user_id === me);
-    // Answered on another device, cancelled, missed, ended: this device stops ringing at once. A group call
-    // that someone else joined is `active` but still rings for those who have not answered.
-    if (mine?.status !== 'ringing' || TERMINAL.includes(event.state)) this.#stopRinging(event.call_id);
-    if (TERMINAL.includes(event.state))
-      this.set((s) => ({ inCall: s.inCall.filter((id) => id !== event.call_id) }));
-
-    const outgoing = this.state.outgoing;
-    if (outgoing && (outgoing.call_id === event.call_id || outgoing.room_id === event.room_id)) {
-      const busy_ids = event.participants.filter((p) => p.status === 'busy').map((p) => p.user_id);
-      this.#bar.settle(event.state, { call_id: event.call_id, busy_ids });
-      if (event.state !== 'ringing' && event.state !== 'active' && event.state !== 'ended') {
-        this.windows.close(event.call_id);
-      }
-    }
+  onCallState(event: CallStatePayload): void {
+    this.#apply(onCallState(this.state, this.state.outgoing, event, this.#me));
   }
 
   /** On every (re)connect: the server's whole picture replaces this device's. */
   onSnapshot(calls: CallSummary[]): void {
-    const step = reconcile(this.state, calls, this.chat.me.id);
-    this.set({ live: step.live });
-    for (const callId of step.stopRinging) this.#stopRinging(callId);
-    for (const callId of step.closeWindows) this.#closeWindow(callId);
-    if (step.outgoing === null) this.#bar.show(null);
-    else if (step.outgoing) {
-      const { conversation_id, room_id, call_id } = step.outgoing;
-      this.#bar.show({ conversation_id, room_id, call_id, phase: 'ringing' });
-    }
+    this.#apply(onSnapshot(this.state, this.state.outgoing, calls, this.#me));
   }
 
   /** A call of one of the user's conversations changed (anyone's call, whether this user is in it or not). */
   onCallUpdated(call: CallSummary): void {
-    this.set((s) => ({ live: withUpdate(s.live, call) }));
-    this.#closeIfLeft(call);
+    this.#apply(onCallUpdated(this.state, call, this.#me, desktop() !== undefined));
   }
 
   dispose(): void {
@@ -232,7 +207,34 @@ export class CallStore extends Store<CallsState> {
     stopRinging();
   }
 
-  // ---- internals ----
+  // ---- performing steps ----
+
+  #apply({ state, effects }: CallStep): void {
+    const { incoming, inCall, live }: StepState = state;
+    this.set({ incoming, inCall, live });
+    for (const effect of effects) this.#perform(effect);
+  }
+
+  #perform(effect: CallEffect): void {
+    switch (effect.type) {
+      case 'ring':
+        this.#invitations.set(effect.call.call_id, effect.call);
+        ringFor(effect.call);
+        break;
+      case 'silence':
+        silence(effect.callId, effect.wasRinging, effect.anyLeft);
+        break;
+      case 'close-window':
+        this.windows.close(effect.callId);
+        break;
+      case 'settle-outgoing':
+        this.#bar.settle(effect.phase, effect.patch);
+        break;
+      case 'show-outgoing':
+        this.#bar.show(effect.outgoing);
+        break;
+    }
+  }
 
   /** Gets this user's token for a room and opens (or focuses) its window, keyed by `callId`. */
   async #enter(roomId: string, callId: string): Promise<void> {
@@ -240,14 +242,14 @@ export class CallStore extends Store<CallsState> {
       const join = await this.api.post<JoinReply>(`/rooms/${encodeURIComponent(roomId)}/join`);
       await this.#openRoom(join.room_url, callId);
     } catch (err) {
-      this.set({ notice: { text: t('errGeneric', { message: err instanceof Error ? err.message : '' }) } });
+      this.set({ notice: { text: explainError(err) } });
     }
   }
 
   async #openRoom(roomUrl: string, callId: string): Promise<void> {
     const opened = await this.windows.open(roomUrl, callId).catch(() => false);
     if (opened) {
-      this.set((s) => ({ inCall: s.inCall.includes(callId) ? s.inCall : [...s.inCall, callId] }));
+      this.#apply(entered(this.state, callId));
       return;
     }
     // A pop-up blocker stopped it: a click on the notice is a user gesture that opens it.
@@ -259,32 +261,11 @@ export class CallStore extends Store<CallsState> {
     });
   }
 
-  /** The user left a call (elsewhere, or the server made them): this device's window of it closes. */
-  #closeIfLeft(call: CallSummary): void {
-    if (isIn(call, this.chat.me.id) && !TERMINAL.includes(call.state)) return;
-    // The desktop app keeps call windows across a reload of this page: one may be open unbeknown to it.
-    const left = call.participants.some((p) => p.user_id === this.chat.me.id && p.status === 'left');
-    if (left && desktop() && !this.state.inCall.includes(call.call_id)) this.windows.close(call.call_id);
-    this.#closeWindow(call.call_id);
-  }
-
-  #closeWindow(callId: string): void {
-    if (!this.state.inCall.includes(callId)) return;
-    this.windows.close(callId);
-    this.set((s) => ({ inCall: s.inCall.filter((id) => id !== callId) }));
-  }
-
   /** The one-call rule: in another call, ask "Leave the current call and join?" before `proceed`. */
   async #guarded(targetCallId: string | undefined, proceed: () => Promise<void>): Promise<void> {
-    const leave = otherCallsOf(this.state.live, this.chat.me.id, targetCallId);
+    const leave = otherCallsOf(this.state.live, this.#me, targetCallId);
     if (leave.length === 0) return proceed();
     this.set({ confirm: { leave, proceed } });
-  }
-
-  #stopRinging(callId: string): void {
-    const wasRinging = this.state.incoming.some((c) => c.call_id === callId);
-    this.set((s) => ({ incoming: s.incoming.filter((c) => c.call_id !== callId) }));
-    silence(callId, wasRinging, this.state.incoming.length > 0);
   }
 
   #emit<T>(event: string, payload: unknown): Promise<Ack<T>> {

@@ -1,4 +1,4 @@
-import type { IncomingCall } from '../../../preload/desktop-api';
+import type { IncomingCall } from '../../../contract/ipc';
 import { desktop } from '../lib/desktop';
 import { dismissCallNotification, notifyIncomingCall } from './notifications';
 import { startRinging, stopRinging } from './ringer';

@@ -63,3 +63,12 @@ export function secondsSince(call: CallSummary, now: number): number | null {
   if (!call.started_at) return null;
   return Math.max(0, Math.floor((now - Date.parse(call.started_at)) / 1000));
 }
+
+/**
+ * The key of the window a `peace-messenger://room/{id}` link opens: the room's live call, so that the
+ * bar's Return and Hang up find the window and its closing sends `call_leave` for that call (keyed by
+ * the room id, the server would answer `call_not_found`). A room with no live call: its id.
+ */
+export function windowKeyOfRoom(live: LiveCalls, roomId: string): string {
+  return Object.values(live).find((c) => c.room_id === roomId)?.call_id ?? roomId;
+}

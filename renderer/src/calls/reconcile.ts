@@ -1,4 +1,4 @@
-import type { IncomingCall } from '../../../preload/desktop-api';
+import type { IncomingCall } from '../../../contract/ipc';
 import type { CallSummary } from '../lib/types';
 import { fromSnapshot, isIn, type LiveCalls, ringingOutgoing } from './live-calls';
 import type { OutgoingPhase } from './outgoing-text';

@@ -63,8 +63,3 @@ export function stopRinging(): void {
   if (timer) clearInterval(timer);
   timer = null;
 }
-
-/** Whether the ring is sounding (also visible to tests as `<html data-ringing>`). */
-export function isRinging(): boolean {
-  return timer !== null;
-}

@@ -4,7 +4,7 @@ import { Store } from '../lib/store';
 import type { Conversation, ConversationReadEvent, ConversationSummary, Message, User } from '../lib/types';
 
 /** Messages fetched per page of history. */
-export const PAGE_SIZE = 30;
+const PAGE_SIZE = 30;
 
 export interface Thread {
   messages: Message[];

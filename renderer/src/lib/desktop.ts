@@ -1,4 +1,4 @@
-import type { DesktopBridge } from '../../../preload/desktop-api';
+import type { DesktopBridge } from '../../../contract/desktop-bridge';
 
 /** The Electron preload bridge, or undefined in a plain browser. */
 export function desktop(): DesktopBridge | undefined {

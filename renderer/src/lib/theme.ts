@@ -7,7 +7,7 @@ import { desktop } from './desktop';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
-export const THEME_KEY = 'peace.theme';
+const THEME_KEY = 'peace.theme';
 const CHOICES: readonly ThemeChoice[] = ['system', 'light', 'dark'];
 
 function isChoice(value: unknown): value is ThemeChoice {

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { locale, t } from '../lib/i18n';
 
 /** The server's limit on a message, in characters (code points, as its schema counts them). */
-export const MAX_MESSAGE = 10000;
+const MAX_MESSAGE = 10000;
 /** From here on a counter shows how much room is left. */
 const COUNTER_FROM = MAX_MESSAGE - 1000;
 

@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { ROOM_ID_PATTERN } from '../../contract/ids.js';
 import type { Config } from '../config.js';
-
-/** A room id as docs/CONTRACT.md defines it. */
-export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
 
 /**
  * The room page's Content-Security-Policy. Scripts and frames come only from this origin and the
  * configured Jitsi origin, so a crafted `server=` parameter in a room link cannot load anyone else's
  * script; without a Jitsi configuration the page may load nothing foreign at all (it shows its own error).
  */
-export function roomPageCsp(config: Pick<Config, 'JITSI_SERVER_URL'>): string {
+function roomPageCsp(config: Pick<Config, 'JITSI_SERVER_URL'>): string {
   const jitsi = config.JITSI_SERVER_URL ? new URL(config.JITSI_SERVER_URL).origin : null;
   const withJitsi = jitsi ? `'self' ${jitsi}` : "'self'";
   return [
@@ -55,8 +53,9 @@ export default async function roomPageRoutes(app: FastifyInstance): Promise<void
       schema: { hide: true },
     },
     async (request, reply) => {
-      // These replace the app-wide CSP and referrer policy (security-headers.ts) for this page only.
-      reply.header('content-security-policy', csp).header('referrer-policy', 'no-referrer');
+      // This replaces the app-wide CSP (security-headers.ts) for this page only; the app-wide
+      // `referrer-policy: no-referrer` already keeps the token-bearing URL out of any Referer.
+      reply.header('content-security-policy', csp);
       reply.header('cache-control', 'no-store');
       if (!ROOM_ID_PATTERN.test(request.params.room_id)) {
         return reply.status(404).type('text/html; charset=utf-8').send(INVALID_ROOM_PAGE);

@@ -1,12 +1,13 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreateRoomBody, JoinReply, ROOM_ID_PATTERN, RoomParams, RoomSchema } from '../../contract/calls.js';
+import { CreateRoomBody, JoinReply, RoomParams, RoomSchema } from '../../contract/calls.js';
 import { errorResponses } from '../../contract/common.js';
-import { createRoom, moderatorOf, roomForJoin } from '../calls/rooms.js';
+import { ROOM_ID_PATTERN } from '../../contract/ids.js';
+import { assertMember } from '../chat/membership.js';
 import { buildRoomUrl, publicBase } from '../jitsi/room-url.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../lib/errors.js';
 import { isReservedRoomId } from '../lib/reserved-ids.js';
 import { perUserPerMinute } from '../lib/user-rate-limit.js';
-import { assertMember } from './conversations.js';
+import { createRoom, moderatorOf, roomForJoin } from './store.js';
 
 /** Rooms: a Jitsi room bound to one conversation; only its members get a token for it. */
 const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {

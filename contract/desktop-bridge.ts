@@ -1,27 +1,9 @@
 /**
  * The bridge the desktop app's preload exposes to web content as `window.peaceDesktop`.
  * The renderer and the room page import only these types; in a plain browser the bridge is absent
- * and they fall back to window.open and Web Notifications.
+ * and they fall back to window.open and Web Notifications. Types only (see ipc.ts).
  */
-
-/** An incoming call as the backend's `call_invitation` event describes it. */
-export interface IncomingCall {
-  call_id: string;
-  room_id: string;
-  conversation_id: string;
-  from: { id: string; display_name: string };
-  ringing_until: string;
-}
-
-export interface DesktopConfig {
-  /** Origin of the backend this app is pointed at. */
-  serverUrl: string;
-  /** 'zh-CN' or 'en' */
-  language: string;
-}
-
-/** The colour theme: the system's, or the user's fixed choice. */
-export type ThemeChoice = 'system' | 'light' | 'dark';
+import type { DesktopConfig, IncomingCall, IncomingCallAction, ThemeChoice, TrayState } from './ipc.js';
 
 export type BridgeResult = { ok: true } | { ok: false; error: string };
 
@@ -36,12 +18,12 @@ export interface DesktopBridge {
   /** Stops ringing for `callId` everywhere (answered elsewhere, cancelled, missed…). */
   dismissIncomingCall(callId: string): Promise<void>;
   /** The user pressed Accept/Decline in the popup or notification. Returns an unsubscribe function. */
-  onIncomingCallAction(listener: (action: { call_id: string; accepted: boolean }) => void): () => void;
+  onIncomingCallAction(listener: (action: IncomingCallAction) => void): () => void;
   /** A call window was closed by the user or ended (the renderer then sends `call_leave`). */
   onCallWindowClosed(listener: (callId: string) => void): () => void;
   /** `peace-messenger://room/{room_id}` was opened. */
   onDeepLink(listener: (roomId: string) => void): () => void;
-  setTrayState(state: { unread: number; inCall: boolean }): Promise<void>;
+  setTrayState(state: TrayState): Promise<void>;
   /** The access token, kept encrypted with safeStorage. */
   getSessionToken(): Promise<string | null>;
   setSessionToken(token: string | null): Promise<void>;

@@ -1,12 +1,34 @@
 /**
  * The one IPC contract between main and its preloads: every channel, its arguments and its result.
- * Main registers handlers from it (ipc/handle.ts), the preloads invoke through it; nobody spells a
- * channel name twice.
+ * Main registers handlers from it (main/ipc/handle.ts), the preloads invoke through it; nobody
+ * spells a channel name twice.
  *
- * Types only, on purpose: the preload project type-checks this file too, so main's build takes its
- * declarations from there and emits no JavaScript for it. Values belong in validate-args.ts.
+ * Types only, on purpose: main imports this file with `import type`, so nothing of contract/ (and no
+ * typebox) is needed at run time in the packaged app, which ships only dist/main, dist/preload and
+ * dist/pages. Values (the argument parsers) belong in main/ipc/validate-args.ts.
  */
-import type { DesktopConfig, IncomingCall, ThemeChoice } from '../../preload/desktop-api.js';
+
+/**
+ * An incoming call as the backend's `call_invitation` event describes it: the renderer forwards it
+ * to main unchanged (`incoming/show`), main re-checks it (validate-args.ts).
+ */
+export interface IncomingCall {
+  call_id: string;
+  room_id: string;
+  conversation_id: string;
+  from: { id: string; display_name: string };
+  ringing_until: string;
+}
+
+export interface DesktopConfig {
+  /** Origin of the backend this app is pointed at. */
+  serverUrl: string;
+  /** 'zh-CN' or 'en' */
+  language: string;
+}
+
+/** The colour theme: the system's, or the user's fixed choice. */
+export type ThemeChoice = 'system' | 'light' | 'dark';
 
 /** What every `ipcMain.handle` answers: a result object, never a thrown error across processes. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode };
@@ -54,6 +76,12 @@ export interface SettingsView {
   language: 'zh-CN' | 'en';
 }
 
+/** The tray's badge and in-call marker. */
+export interface TrayState {
+  unread: number;
+  inCall: boolean;
+}
+
 /** Renderer → main requests (`ipcRenderer.invoke`). Each entry: the argument tuple and the result value. */
 export interface InvokeChannels {
   'config/get': { args: []; result: DesktopConfig };
@@ -62,7 +90,7 @@ export interface InvokeChannels {
   'call/report-ended': { args: []; result: null };
   'incoming/show': { args: [call: IncomingCall]; result: null };
   'incoming/dismiss': { args: [callId: string]; result: null };
-  'tray/set-state': { args: [state: { unread: number; inCall: boolean }]; result: null };
+  'tray/set-state': { args: [state: TrayState]; result: null };
   'session/get-token': { args: []; result: string | null };
   'session/set-token': { args: [token: string | null]; result: null };
   /** The user's colour theme: every window (popups and call windows too) follows it. */
@@ -84,10 +112,18 @@ export interface InvokeChannels {
   };
 }
 
+/** The user's answer to an incoming call, from the popup or the notification. */
+export interface IncomingCallAction {
+  call_id: string;
+  accepted: boolean;
+}
+
 /** Main → renderer events (`webContents.send`), each with its one payload. */
 export interface EventChannels {
-  'incoming/action': { call_id: string; accepted: boolean };
+  'incoming/action': IncomingCallAction;
+  /** The call id whose window closed. */
   'call/window-closed': string;
+  /** The room id of a `peace-messenger://room/{room_id}` link. */
   'deep-link/open': string;
 }
 

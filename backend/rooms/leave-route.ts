@@ -2,7 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { LeaveRoomBody } from '../../contract/calls.js';
 import { notFound, unauthorized } from '../lib/errors.js';
-import { findRoom } from './rooms.js';
+import { findRoom } from './store.js';
 
 const checkBody = Compile(LeaveRoomBody);
 
