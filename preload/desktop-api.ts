@@ -13,6 +13,17 @@ export interface IncomingCall {
   ringing_until: string;
 }
 
+/** A chat message worth a notification, as the renderer words it (preview already hidden if asked). */
+export interface MessageNotice {
+  conversation_id: string;
+  /** The sender, and the group's title for a group. */
+  title: string;
+  /** A short preview, or a neutral "New message" when previews are hidden. */
+  body: string;
+  /** A soft sound with it (the system's notification sound). */
+  sound: boolean;
+}
+
 export interface DesktopConfig {
   /** Origin of the backend this app is pointed at. */
   serverUrl: string;
@@ -41,6 +52,12 @@ export interface DesktopBridge {
   onCallWindowClosed(listener: (callId: string) => void): () => void;
   /** `peace-messenger://room/{room_id}` was opened. */
   onDeepLink(listener: (roomId: string) => void): () => void;
+  /** A native notification for a new message, replacing that conversation's earlier one (optional: older apps). */
+  showMessageNotification?(notice: MessageNotice): Promise<void>;
+  /** Closes that conversation's message notification (it was read). */
+  dismissMessageNotification?(conversationId: string): Promise<void>;
+  /** The user clicked a message notification: open that conversation. Returns an unsubscribe function. */
+  onOpenConversation?(listener: (conversationId: string) => void): () => void;
   setTrayState(state: { unread: number; inCall: boolean }): Promise<void>;
   /** The access token, kept encrypted with safeStorage. */
   getSessionToken(): Promise<string | null>;

@@ -151,7 +151,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('created_at', 'text', (c) => c.notNull())
         .addPrimaryKeyConstraint('conversation_mutes_pk', ['conversation_id', 'user_id'])
         .execute();
-      await db.schema.createIndex('conversation_mutes_by_user').on('conversation_mutes').columns(['user_id']).execute();
+      await db.schema
+        .createIndex('conversation_mutes_by_user')
+        .on('conversation_mutes')
+        .columns(['user_id'])
+        .execute();
     },
   },
 };

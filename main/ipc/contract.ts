@@ -6,7 +6,7 @@
  * Types only, on purpose: the preload project type-checks this file too, so main's build takes its
  * declarations from there and emits no JavaScript for it. Values belong in validate-args.ts.
  */
-import type { DesktopConfig, IncomingCall, ThemeChoice } from '../../preload/desktop-api.js';
+import type { DesktopConfig, IncomingCall, MessageNotice, ThemeChoice } from '../../preload/desktop-api.js';
 
 /** What every `ipcMain.handle` answers: a result object, never a thrown error across processes. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode };
@@ -62,6 +62,9 @@ export interface InvokeChannels {
   'call/report-ended': { args: []; result: null };
   'incoming/show': { args: [call: IncomingCall]; result: null };
   'incoming/dismiss': { args: [callId: string]; result: null };
+  /** A new chat message: one native notification per conversation (none under do-not-disturb). */
+  'notification/show-message': { args: [notice: MessageNotice]; result: null };
+  'notification/dismiss-message': { args: [conversationId: string]; result: null };
   'tray/set-state': { args: [state: { unread: number; inCall: boolean }]; result: null };
   'session/get-token': { args: []; result: string | null };
   'session/set-token': { args: [token: string | null]; result: null };
@@ -89,6 +92,8 @@ export interface EventChannels {
   'incoming/action': { call_id: string; accepted: boolean };
   'call/window-closed': string;
   'deep-link/open': string;
+  /** A message notification was clicked: the conversation id to open. */
+  'notification/open-conversation': string;
 }
 
 export type InvokeChannel = keyof InvokeChannels;

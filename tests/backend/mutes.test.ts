@@ -41,9 +41,8 @@ describe.each(engines)('muting a conversation, on $name', ({ postgres }) => {
   });
 
   const muteOf = async (who: TestUser) =>
-    (await b.api(who.token, 'GET', '/api/v1/conversations')).body.find(
-      (c: { id: string }) => c.id === group,
-    ).mute;
+    (await b.api(who.token, 'GET', '/api/v1/conversations')).body.find((c: { id: string }) => c.id === group)
+      .mute;
 
   it.skipIf(skip)('an unmuted conversation lists mute: null', async () => {
     expect(await muteOf(alice)).toBeNull();
@@ -62,12 +61,17 @@ describe.each(engines)('muting a conversation, on $name', ({ postgres }) => {
     expect(await muteOf(bob)).toBeNull();
   });
 
-  it.skipIf(skip)('mutes until turned off, with calls silenced; a second PUT replaces the first', async () => {
-    const res = await b.api(alice.token, 'PUT', `/api/v1/conversations/${group}/mute`, { ring_calls: false });
-    expect(res.status).toBe(200);
-    expect(res.body.mute).toEqual({ until: null, ring_calls: false });
-    expect(await muteOf(alice)).toEqual({ until: null, ring_calls: false });
-  });
+  it.skipIf(skip)(
+    'mutes until turned off, with calls silenced; a second PUT replaces the first',
+    async () => {
+      const res = await b.api(alice.token, 'PUT', `/api/v1/conversations/${group}/mute`, {
+        ring_calls: false,
+      });
+      expect(res.status).toBe(200);
+      expect(res.body.mute).toEqual({ until: null, ring_calls: false });
+      expect(await muteOf(alice)).toEqual({ until: null, ring_calls: false });
+    },
+  );
 
   it.skipIf(skip)('unmutes, and unmuting again answers the same', async () => {
     for (let i = 0; i < 2; i++) {
