@@ -2,6 +2,7 @@ import type { Socket } from 'socket.io-client';
 import type { IncomingCall } from '../../../preload/desktop-api';
 import type { ChatStore } from '../chat/chat-store';
 import { otherMember } from '../chat/describe';
+import { callsRing } from '../chat/mute';
 import { type Api, ApiError } from '../lib/api';
 import { desktop } from '../lib/desktop';
 import { t } from '../lib/i18n';
@@ -183,8 +184,9 @@ export class CallStore extends Store<CallsState> {
     if (new Date(call.ringing_until).getTime() <= Date.now()) return;
     this.#invitations.set(call.call_id, call);
     this.set((s) => ({ incoming: [...s.incoming, call] }));
-    // The server says when ringing stops (`call_state`, or the next `calls_snapshot` after a drop).
-    ringFor(call);
+    // The server says when ringing stops (`call_state`, or the next `calls_snapshot` after a drop). A group
+    // muted with "calls still ring" turned off shows the call without ringing.
+    if (callsRing(this.chat.conversation(call.conversation_id))) ringFor(call);
   }
 
   onCallState(event: CallStateEvent): void {

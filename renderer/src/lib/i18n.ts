@@ -3,6 +3,8 @@
  * English one, so a string missing from either language fails the type check.
  */
 
+import { notifyEn, notifyZhCN } from './i18n/notify-strings';
+
 const en = {
   appName: 'Peace Messenger',
   tagline: 'Chat and video calls on your own server',
@@ -82,7 +84,7 @@ const en = {
   callNoLongerRinging: 'That call is no longer ringing.',
   notifyIncomingTitle: 'Incoming video call',
   notifyIncomingBody: '{name} is calling you',
-  enableNotifications: 'Get notified about calls when this tab is in the background.',
+  enableNotifications: 'Get notified about calls and messages when this tab is in the background.',
   enableNotificationsButton: 'Turn on',
   reconnecting: 'Connection lost. Reconnecting…',
   connecting: 'Connecting…',
@@ -145,6 +147,7 @@ const en = {
   switchCallTitle: 'Leave the current call and join?',
   switchCallBody: 'You are in a call in {title}. Joining this one leaves it.',
   switchCallConfirm: 'Leave and join',
+  ...notifyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -228,7 +231,7 @@ const zhCN: Record<MessageKey, string> = {
   callNoLongerRinging: '该通话已不再响铃。',
   notifyIncomingTitle: '视频通话来电',
   notifyIncomingBody: '{name} 邀请你视频通话',
-  enableNotifications: '开启通知，标签页在后台时也能收到来电提醒。',
+  enableNotifications: '开启通知，标签页在后台时也能收到来电和消息提醒。',
   enableNotificationsButton: '开启',
   reconnecting: '连接已断开，正在重新连接…',
   connecting: '正在连接…',
@@ -291,6 +294,7 @@ const zhCN: Record<MessageKey, string> = {
   switchCallTitle: '离开当前通话并加入？',
   switchCallBody: '你正在「{title}」的通话中，加入此通话将离开该通话。',
   switchCallConfirm: '离开并加入',
+  ...notifyZhCN,
 };
 
 export type Locale = 'en' | 'zh-CN';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { conversationTitle, messagePreview, otherMember } from '../chat/describe';
+import { isMuted } from '../chat/mute';
 import { formatListTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { Session } from '../session';
@@ -29,6 +30,7 @@ export function ConversationList({ session }: { session: Session }) {
         const title = conversationTitle(c, meId);
         const other = otherMember(c, meId);
         const last = c.last_message;
+        const muted = isMuted(c);
         return (
           <li key={c.id}>
             <button
@@ -49,6 +51,16 @@ export function ConversationList({ session }: { session: Session }) {
               <span class="conversation-text">
                 <span class="conversation-top">
                   <span class="conversation-title">{title}</span>
+                  {muted && (
+                    <span
+                      class="muted-marker"
+                      data-testid="muted-marker"
+                      role="img"
+                      aria-label={t('mutedForever')}
+                    >
+                      🔕
+                    </span>
+                  )}
                   {live[c.id] && (
                     <span
                       class="live-call-marker"
@@ -64,9 +76,10 @@ export function ConversationList({ session }: { session: Session }) {
                   <span class="preview">{last ? messagePreview(last, meId, c.type === 'direct') : ''}</span>
                   {c.unread_count > 0 && (
                     <span
-                      class="badge"
+                      class={`badge ${muted ? 'muted-badge' : ''}`}
                       data-testid="unread-badge"
-                      title={t('unread', { count: c.unread_count })}
+                      data-muted={String(muted)}
+                      title={t(muted ? 'mutedBadge' : 'unread', { count: c.unread_count })}
                     >
                       {c.unread_count > 99 ? '99+' : c.unread_count}
                     </span>
