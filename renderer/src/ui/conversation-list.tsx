@@ -5,6 +5,7 @@ import { formatListTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { Session } from '../session';
 import { Avatar } from './avatar';
+import { BellIcon } from './bell-icon';
 
 /** Every conversation, newest activity first, with unread badge, last message and presence. */
 export function ConversationList({ session }: { session: Session }) {
@@ -58,7 +59,7 @@ export function ConversationList({ session }: { session: Session }) {
                       role="img"
                       aria-label={t('mutedForever')}
                     >
-                      🔕
+                      <BellIcon off size={13} />
                     </span>
                   )}
                   {live[c.id] && (

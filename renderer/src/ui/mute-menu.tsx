@@ -4,6 +4,7 @@ import { explainError } from '../lib/explain-error';
 import { formatTime, t } from '../lib/i18n';
 import type { ConversationSummary } from '../lib/types';
 import type { Session } from '../session';
+import { BellIcon } from './bell-icon';
 import { Popover } from './popover';
 
 /** "Muted until 14:00", "Muted", or nothing for a conversation that is not muted. */
@@ -36,7 +37,7 @@ export function MuteMenu({ session, conversation }: { session: Session; conversa
       testId="mute-button"
       title={status ?? t('muteMenuHint')}
       buttonClass={`ghost icon-button ${status ? 'active' : ''}`}
-      label={<span aria-hidden="true">{status ? '🔕' : '🔔'}</span>}
+      label={<BellIcon off={status !== null} />}
     >
       {(close) => (
         <fieldset class="menu" aria-label={t('muteMenuHint')}>

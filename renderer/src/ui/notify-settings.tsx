@@ -5,6 +5,7 @@ import { desktop } from '../lib/desktop';
 import { type MessageKey, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { Session } from '../session';
+import { BellIcon } from './bell-icon';
 import { Popover } from './popover';
 
 /** The browser's permission for notifications, or null where there are none (or the desktop app decides). */
@@ -28,9 +29,10 @@ export function NotifySettings({ session }: { session: Session }) {
   return (
     <Popover
       testId="notify-settings"
+      align="start"
       title={t('notifySettingsHint')}
       buttonClass={`ghost icon-button ${prefs.doNotDisturb ? 'active' : ''}`}
-      label={<span aria-hidden="true">{prefs.doNotDisturb ? '🔕' : '🔔'}</span>}
+      label={<BellIcon off={prefs.doNotDisturb} />}
     >
       {() => (
         <fieldset class="menu" aria-label={t('notifySettings')}>

@@ -8,6 +8,8 @@ interface Props {
   title: string;
   testId: string;
   buttonClass?: string;
+  /** Which edge of the button the panel lines up with: 'end' (default) opens leftwards, for the right side. */
+  align?: 'start' | 'end';
   /** The panel's content; `close` shuts it (after a choice). */
   children: (close: () => void) => ComponentChildren;
 }
@@ -16,7 +18,7 @@ interface Props {
  * A button that opens a small panel below it. Escape, a click outside or a choice closes it, and focus
  * goes back to the button, so keyboard users never lose their place.
  */
-export function Popover({ label, title, testId, buttonClass = 'ghost', children }: Props) {
+export function Popover({ label, title, testId, buttonClass = 'ghost', align = 'end', children }: Props) {
   const [open, setOpen] = useState(false);
   const root = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -55,7 +57,7 @@ export function Popover({ label, title, testId, buttonClass = 'ghost', children 
         {label}
       </button>
       {open && (
-        <div class="popover-panel" data-testid={`${testId}-panel`}>
+        <div class={`popover-panel ${align}`} data-testid={`${testId}-panel`}>
           {children(close)}
         </div>
       )}
