@@ -184,5 +184,12 @@ describe('message notifications and mute, in Chromium with two users', () => {
       .poll(() => row(page, direct).getByTestId('unread-badge').getAttribute('data-muted'))
       .toBe('true');
     await screenshot(page, 'notifications', 'muted-badge-zh-CN');
+    // On a phone-width screen the menu spans the width instead of running off the edge.
+    await page.setViewportSize({ width: 360, height: 720 });
+    await page.getByTestId('mute-button').click();
+    const panel = await page.getByTestId('mute-button-panel').boundingBox();
+    expect(panel?.x).toBeGreaterThanOrEqual(0);
+    expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(360);
+    await screenshot(page, 'notifications', 'mute-menu-zh-CN-360');
   });
 });
