@@ -3,7 +3,7 @@ import type { IncomingCall } from '../../preload/desktop-api';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
 import { MessageNotifier } from './chat/message-notifications';
-import { applyMute } from './chat/mute';
+import { applyMute, refreshWhenMutesEnd } from './chat/mute';
 import { NotifyPrefsStore } from './chat/notify-prefs';
 import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
@@ -51,6 +51,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   const calls = new CallStore(api, socket, chat);
   const notifyPrefs = new NotifyPrefsStore();
   const notifier = new MessageNotifier(chat, notifyPrefs);
+  const stopMuteTimer = refreshWhenMutesEnd(chat);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
@@ -119,6 +120,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     close() {
       closed = true;
       notifier.dispose();
+      stopMuteTimer();
       stopOpening?.();
       for (const u of unsubscribe) u();
       document.removeEventListener('visibilitychange', onVisibility);

@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ChatStore } from '../../renderer/src/chat/chat-store.js';
 import { noticeFor, shouldNotify } from '../../renderer/src/chat/message-notifications.js';
-import { callsRing, isMuted } from '../../renderer/src/chat/mute.js';
+import { callsRing, isMuted, refreshWhenMutesEnd } from '../../renderer/src/chat/mute.js';
 import type { NotifyPrefs } from '../../renderer/src/chat/notify-prefs.js';
 import type { Api } from '../../renderer/src/lib/api.js';
 import { setLocale } from '../../renderer/src/lib/i18n.js';
@@ -48,6 +48,28 @@ describe('mute on the clock', () => {
     expect(callsRing(summary('c', 'group', { until: null, ring_calls: true }), now)).toBe(true);
     expect(callsRing(summary('c', 'group', { until: null, ring_calls: false }), now)).toBe(false);
     expect(callsRing(summary('c', 'group', { until: at(-1), ring_calls: false }), now)).toBe(true);
+  });
+});
+
+describe('a timed mute ending', () => {
+  it('re-renders the list when it ends, so the badge turns blue on time', () => {
+    vi.useFakeTimers();
+    try {
+      const chat = new ChatStore({} as Api, ME);
+      const until = new Date(Date.now() + 60_000).toISOString();
+      chat.set({ conversations: [summary('team', 'group', { until, ring_calls: true })] });
+      const stop = refreshWhenMutesEnd(chat);
+      let renders = 0;
+      chat.subscribe(() => renders++);
+      vi.advanceTimersByTime(59_000);
+      expect(renders).toBe(0);
+      vi.advanceTimersByTime(2_000);
+      expect(renders).toBe(1);
+      expect(isMuted(chat.conversation('team'))).toBe(false);
+      stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
 

@@ -50,3 +50,37 @@ export async function muteConversation(
 export async function unmuteConversation(api: Api, chat: ChatStore, conversationId: string): Promise<void> {
   applyMute(chat, await api.request<ConversationMute>('DELETE', `/conversations/${conversationId}/mute`));
 }
+
+/** Longest delay setTimeout keeps (about 24.8 days); a later end is planned again when it fires. */
+const MAX_DELAY = 2 ** 31 - 1;
+
+/**
+ * Re-renders when the next timed mute ends, so its badge turns blue again on time (nothing else changes
+ * then). Returns the function that stops it.
+ */
+export function refreshWhenMutesEnd(chat: ChatStore): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let planned = Number.POSITIVE_INFINITY;
+  const plan = () => {
+    const now = Date.now();
+    const ends = chat.state.conversations.map((c) => (c.mute?.until ? Date.parse(c.mute.until) : Infinity));
+    const next = Math.min(...ends.filter((end) => end > now));
+    if (next === planned) return;
+    clearTimeout(timer);
+    planned = next;
+    if (!Number.isFinite(next)) return;
+    timer = setTimeout(
+      () => {
+        planned = Number.POSITIVE_INFINITY;
+        chat.set({});
+      },
+      Math.min(next - now + 1, MAX_DELAY),
+    );
+  };
+  const unsubscribe = chat.subscribe(plan);
+  plan();
+  return () => {
+    unsubscribe();
+    clearTimeout(timer);
+  };
+}
