@@ -24,6 +24,10 @@ const muteRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: MuteBody,
         response: { 200: ConversationMuteSchema, ...errorResponses(400, 401, 403, 404) },
       },
+      // No body at all means the defaults: until turned off, calls still ring.
+      preValidation: async (request) => {
+        request.body ??= { ring_calls: true };
+      },
     },
     async (request) => {
       const conversationId = request.params.id;

@@ -73,6 +73,13 @@ describe.each(engines)('muting a conversation, on $name', ({ postgres }) => {
     },
   );
 
+  it.skipIf(skip)('without a body: until turned off, calls still ring', async () => {
+    const res = await b.api(bob.token, 'PUT', `/api/v1/conversations/${group}/mute`);
+    expect(res.status).toBe(200);
+    expect(res.body.mute).toEqual({ until: null, ring_calls: true });
+    await b.api(bob.token, 'DELETE', `/api/v1/conversations/${group}/mute`);
+  });
+
   it.skipIf(skip)('unmutes, and unmuting again answers the same', async () => {
     for (let i = 0; i < 2; i++) {
       const res = await b.api(alice.token, 'DELETE', `/api/v1/conversations/${group}/mute`);

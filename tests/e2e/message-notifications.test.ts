@@ -153,6 +153,8 @@ describe('message notifications and mute, in Chromium with two users', () => {
     // Unmuted on the other device: notifications come back here.
     await row(otherDevice, direct).click();
     await otherDevice.getByTestId('mute-button').click();
+    expect(await otherDevice.getByTestId('mute-status').textContent()).toMatch(/^Muted until /);
+    await screenshot(otherDevice, 'notifications', 'mute-menu-muted-en');
     await otherDevice.getByTestId('unmute').click();
     await expect.poll(() => row(bobPage, direct).getByTestId('muted-marker').count()).toBe(0);
     await say(alice, direct, 'now?');
