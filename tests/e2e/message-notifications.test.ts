@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
 import {
   launchChromium,
@@ -116,6 +117,7 @@ describe('message notifications and mute, in Chromium with two users', () => {
     await say(alice, group, 'Stand-up moved');
     await expect.poll(async () => (await shownIn(bobPage)).at(-1)?.title).toBe('Alice in Team');
     await bobPage.getByTestId('notify-settings').click();
+    await screenshot(bobPage, 'notifications', 'notify-settings-en');
     await bobPage.getByTestId('notify-showPreviews').uncheck();
     await bobPage.keyboard.press('Escape');
     const before = (await shownIn(bobPage)).length;
@@ -181,11 +183,16 @@ describe('message notifications and mute, in Chromium with two users', () => {
     await page.getByTestId('mute-button').click();
     await expect.poll(() => page.getByTestId('mute-button-panel').textContent()).toContain('8 小时');
     await screenshot(page, 'notifications', 'mute-menu-zh-CN');
+    expect(await seriousViolations(page)).toEqual([]);
     await page.keyboard.press('Escape');
     await expect
       .poll(() => row(page, direct).getByTestId('unread-badge').getAttribute('data-muted'))
       .toBe('true');
     await screenshot(page, 'notifications', 'muted-badge-zh-CN');
+    await page.getByTestId('notify-settings').click();
+    await screenshot(page, 'notifications', 'notify-settings-zh-CN');
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.keyboard.press('Escape');
     // On a phone-width screen the menu spans the width instead of running off the edge.
     await page.setViewportSize({ width: 360, height: 720 });
     await page.getByTestId('mute-button').click();
