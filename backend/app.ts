@@ -22,6 +22,7 @@ import roomRoutes from './rooms/routes.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
+import muteRoutes from './routes/mutes.js';
 import sessionRoutes from './routes/sessions.js';
 import userRoutes from './routes/users.js';
 
@@ -110,6 +111,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         await secured.register(userRoutes);
         await secured.register(blockRoutes);
         await secured.register(conversationRoutes);
+        await secured.register(muteRoutes);
         await secured.register(roomRoutes);
       });
     },

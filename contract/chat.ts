@@ -1,5 +1,6 @@
 import { type Static, Type } from 'typebox';
 import { Id } from './common.js';
+import { MuteSchema } from './mute.js';
 
 export const UserSchema = Type.Object({
   id: Type.String(),
@@ -91,6 +92,8 @@ export const ConversationSummarySchema = Type.Object({
   ...ConversationSchema.properties,
   last_message: Type.Union([MessageSchema, Type.Null()]),
   unread_count: Type.Integer({ minimum: 0 }),
+  /** This user's mute of the conversation; null when not muted (an expired mute reads as null). */
+  mute: Type.Union([MuteSchema, Type.Null()]),
 });
 export type ConversationSummary = Static<typeof ConversationSummarySchema>;
 

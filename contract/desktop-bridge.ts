@@ -3,7 +3,14 @@
  * The renderer and the room page import only these types; in a plain browser the bridge is absent
  * and they fall back to window.open and Web Notifications. Types only (see ipc.ts).
  */
-import type { DesktopConfig, IncomingCall, IncomingCallAction, ThemeChoice, TrayState } from './ipc.js';
+import type {
+  DesktopConfig,
+  IncomingCall,
+  IncomingCallAction,
+  MessageNotice,
+  ThemeChoice,
+  TrayState,
+} from './ipc.js';
 
 export type BridgeResult = { ok: true } | { ok: false; error: string };
 
@@ -23,6 +30,12 @@ export interface DesktopBridge {
   onCallWindowClosed(listener: (callId: string) => void): () => void;
   /** `peace-messenger://room/{room_id}` was opened. */
   onDeepLink(listener: (roomId: string) => void): () => void;
+  /** A native notification for a new message, replacing that conversation's earlier one (optional: older apps). */
+  showMessageNotification?(notice: MessageNotice): Promise<void>;
+  /** Closes that conversation's message notification (it was read). */
+  dismissMessageNotification?(conversationId: string): Promise<void>;
+  /** The user clicked a message notification: open that conversation. Returns an unsubscribe function. */
+  onOpenConversation?(listener: (conversationId: string) => void): () => void;
   setTrayState(state: TrayState): Promise<void>;
   /** The access token, kept encrypted with safeStorage. */
   getSessionToken(): Promise<string | null>;

@@ -30,6 +30,17 @@ export interface DesktopConfig {
 /** The colour theme: the system's, or the user's fixed choice. */
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
+/** A chat message worth a notification, as the renderer words it (preview already hidden if asked). */
+export interface MessageNotice {
+  conversation_id: string;
+  /** The sender, and the group's title for a group. */
+  title: string;
+  /** A short preview, or a neutral "New message" when previews are hidden. */
+  body: string;
+  /** A soft sound with it (the system's notification sound). */
+  sound: boolean;
+}
+
 /** What every `ipcMain.handle` answers: a result object, never a thrown error across processes. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcErrorCode };
 
@@ -90,6 +101,9 @@ export interface InvokeChannels {
   'call/report-ended': { args: []; result: null };
   'incoming/show': { args: [call: IncomingCall]; result: null };
   'incoming/dismiss': { args: [callId: string]; result: null };
+  /** A new chat message: one native notification per conversation (none under do-not-disturb). */
+  'notification/show-message': { args: [notice: MessageNotice]; result: null };
+  'notification/dismiss-message': { args: [conversationId: string]; result: null };
   'tray/set-state': { args: [state: TrayState]; result: null };
   'session/get-token': { args: []; result: string | null };
   'session/set-token': { args: [token: string | null]; result: null };
@@ -125,6 +139,8 @@ export interface EventChannels {
   'call/window-closed': string;
   /** The room id of a `peace-messenger://room/{room_id}` link. */
   'deep-link/open': string;
+  /** A message notification was clicked: the conversation id to open. */
+  'notification/open-conversation': string;
 }
 
 export type InvokeChannel = keyof InvokeChannels;

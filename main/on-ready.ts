@@ -12,6 +12,7 @@ import { pickLanguage, type Strings, stringsFor } from './i18n.js';
 import { IncomingCalls } from './incoming/incoming-calls.js';
 import { sendEvent, type TrustAnchors } from './ipc/handle.js';
 import { setupIpc } from './ipc/setup-ipc.js';
+import { MessageNotifications } from './notifications/message-notifications.js';
 import { pagesDirUrl } from './paths.js';
 import { ScreenShare } from './screen-share.js';
 import { setupSecurity } from './security/setup-security.js';
@@ -30,6 +31,7 @@ export interface DesktopApp {
   registry: WindowRegistry;
   callWindows: CallWindows;
   incomingCalls: IncomingCalls;
+  messageNotifications: MessageNotifications;
   tray: TrayController;
   screenShare: ScreenShare;
   updates: UpdateController | null;
@@ -85,6 +87,13 @@ export function onReady(
     report: (callId, accepted) => sendEvent(mainWindow(), 'incoming/action', { call_id: callId, accepted }),
     showMain,
   });
+  const messageNotifications = new MessageNotifications({
+    doNotDisturb: () => incomingCalls.doNotDisturb,
+    open: (conversationId) => {
+      showMain();
+      sendEvent(mainWindow(), 'notification/open-conversation', conversationId);
+    },
+  });
   const tray = setupTray({
     strings,
     showMain,
@@ -102,6 +111,7 @@ export function onReady(
     userConfigPath: userConfigPath(app.getPath('userData')),
     onDoNotDisturb: (on) => {
       incomingCalls.dispatch({ type: 'do-not-disturb', on });
+      if (on) messageNotifications.dismissAll();
       tray.update({ doNotDisturb: on });
     },
   });
@@ -138,6 +148,7 @@ export function onReady(
     config: { serverUrl: backendOrigin, language },
     callWindows,
     incomingCalls,
+    messageNotifications,
     tray,
     sessionToken: new SessionTokenStore(join(app.getPath('userData'), 'session-token.bin')),
     screenShare,
@@ -160,5 +171,15 @@ export function onReady(
     deepLinks.receiveArgv(argv);
   });
   app.on('activate', showMain);
-  return { registry, callWindows, incomingCalls, tray, screenShare, updates, settingsWindow, showMain };
+  return {
+    registry,
+    callWindows,
+    incomingCalls,
+    messageNotifications,
+    tray,
+    screenShare,
+    updates,
+    settingsWindow,
+    showMain,
+  };
 }

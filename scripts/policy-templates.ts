@@ -59,7 +59,8 @@ const TEXTS: Record<
     },
     doNotDisturb: {
       name: 'Do not disturb',
-      explain: 'Enabled: incoming calls do not ring. Disabled: they ring.',
+      explain:
+        'Enabled: incoming calls do not ring and messages show no notifications. Disabled: they ring and notify.',
     },
     updatesEnabled: {
       name: 'Automatic updates',
@@ -96,7 +97,10 @@ const TEXTS: Record<
     },
     language: { name: '语言', label: '语言：', explain: '桌面应用的显示语言。' },
     startAtLogin: { name: '登录时启动', explain: '启用：用户登录时启动应用。禁用：不自动启动。' },
-    doNotDisturb: { name: '勿扰模式', explain: '启用：来电不响铃。禁用：来电响铃。' },
+    doNotDisturb: {
+      name: '勿扰模式',
+      explain: '启用：来电不响铃，消息不显示通知。禁用：来电响铃，消息显示通知。',
+    },
     updatesEnabled: {
       name: '自动更新',
       explain: '禁用：应用从不检查更新（由你自行部署新版本）。启用：在后台检查更新地址，并在退出时安装。',

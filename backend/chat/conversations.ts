@@ -3,6 +3,7 @@ import type { Conversation, ConversationSummary } from '../../contract/chat.js';
 import type { Db } from '../db/index.js';
 import { newId, nowIso } from '../lib/ids.js';
 import { rowToMessage } from './messages.js';
+import { mutesOf } from './mutes.js';
 import { findUsersByIds } from './users.js';
 
 type ConversationRow = { id: string; type: 'direct' | 'group'; title: string | null };
@@ -179,13 +180,19 @@ export async function listConversations(db: Db, userId: string): Promise<Convers
       )
     : new Map();
   const full = new Map((await withMembers(db, rows)).map((c) => [c.id, c]));
+  const mutes = await mutesOf(db, userId);
   const summaries = rows.map((r) => {
     const last_message = (r.last_id && lastMessages.get(r.last_id)) || null;
     // Ids sort by creation time (lib/ids.ts) and, unlike timestamps, never tie.
     const activity: string = r.last_id ?? r.id;
     return {
       activity,
-      summary: { ...(full.get(r.id) as Conversation), last_message, unread_count: Number(r.unread ?? 0) },
+      summary: {
+        ...(full.get(r.id) as Conversation),
+        last_message,
+        unread_count: Number(r.unread ?? 0),
+        mute: mutes.get(r.id) ?? null,
+      },
     };
   });
   return summaries

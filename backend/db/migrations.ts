@@ -137,6 +137,27 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '0010_conversation_mutes': {
+    async up(db: Kysely<unknown>) {
+      // A member silenced this conversation: no notifications, a grey badge. `muted_until` null means
+      // "until turned off"; a time in the past means not muted any more (expiry is decided on read).
+      await db.schema
+        .createTable('conversation_mutes')
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
+        .addColumn('user_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('muted_until', 'text')
+        // 1: calls in this conversation still ring (the default); 0: they arrive silently.
+        .addColumn('ring_calls', 'integer', (c) => c.notNull().defaultTo(1))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('conversation_mutes_pk', ['conversation_id', 'user_id'])
+        .execute();
+      await db.schema
+        .createIndex('conversation_mutes_by_user')
+        .on('conversation_mutes')
+        .columns(['user_id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -52,6 +52,15 @@ export interface Database {
   };
   /** `blocker_id` blocked `blocked_id` (backend/chat/blocks.ts). */
   blocks: { blocker_id: string; blocked_id: string; created_at: string };
+  /** A member muted a conversation (backend/chat/mutes.ts); muted_until null = until turned off. */
+  conversation_mutes: {
+    conversation_id: string;
+    user_id: string;
+    muted_until: string | null;
+    /** 1 when calls in the muted conversation still ring, 0 when they arrive silently. */
+    ring_calls: number;
+    created_at: string;
+  };
   calls: {
     id: string;
     room_id: string;

@@ -5,6 +5,7 @@
  */
 import type { DesktopConfig, ThemeChoice } from '../../contract/ipc.js';
 import type { IncomingCalls } from '../incoming/incoming-calls.js';
+import type { MessageNotifications } from '../notifications/message-notifications.js';
 import type { ScreenShare } from '../screen-share.js';
 import type { SessionTokenStore } from '../session-token.js';
 import type { TrayController } from '../tray/setup-tray.js';
@@ -17,6 +18,7 @@ export interface IpcControllers {
   config: DesktopConfig;
   callWindows: CallWindows;
   incomingCalls: IncomingCalls;
+  messageNotifications: MessageNotifications;
   tray: TrayController;
   sessionToken: SessionTokenStore;
   screenShare: ScreenShare;
@@ -27,7 +29,7 @@ export interface IpcControllers {
 
 /** Registers all handlers. */
 export function setupIpc(anchors: TrustAnchors, controllers: IpcControllers): void {
-  const { callWindows, incomingCalls, tray, sessionToken, screenShare } = controllers;
+  const { callWindows, incomingCalls, messageNotifications, tray, sessionToken, screenShare } = controllers;
   handleAll(
     {
       'config/get': { roles: ['main', 'call'], run: () => ok(controllers.config) },
@@ -63,6 +65,20 @@ export function setupIpc(anchors: TrustAnchors, controllers: IpcControllers): vo
         roles: ['main'],
         run: (_sender, callId) => {
           incomingCalls.dispatch({ type: 'dismissed', callId });
+          return ok(null);
+        },
+      },
+      'notification/show-message': {
+        roles: ['main'],
+        run: (_sender, notice) => {
+          messageNotifications.show(notice);
+          return ok(null);
+        },
+      },
+      'notification/dismiss-message': {
+        roles: ['main'],
+        run: (_sender, conversationId) => {
+          messageNotifications.dismiss(conversationId);
           return ok(null);
         },
       },

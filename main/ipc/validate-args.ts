@@ -2,7 +2,7 @@
  * Narrowing of IPC arguments. Every renderer is untrusted: arguments arrive as `unknown[]` and each
  * channel's parser returns the typed tuple or null (then main answers `invalid_arguments`).
  */
-import type { IncomingCall, InvokeArgs, InvokeChannel } from '../../contract/ipc.js';
+import type { IncomingCall, InvokeArgs, InvokeChannel, MessageNotice } from '../../contract/ipc.js';
 import { isEditableKey } from '../config/user-settings.js';
 
 type Parser<C extends InvokeChannel> = (args: readonly unknown[]) => InvokeArgs<C> | null;
@@ -30,6 +30,18 @@ function parseIncomingCall(value: unknown): IncomingCall | null {
   return { call_id, room_id, conversation_id, from: { id, display_name }, ringing_until };
 }
 
+/** Longest notification text main shows; the renderer already shortens previews well below it. */
+const MAX_NOTICE_TEXT = 300;
+
+/** A `MessageNotice` from the chat: short texts only, so a page cannot flood the notification centre. */
+export function parseMessageNotice(value: unknown): MessageNotice | null {
+  if (!isRecord(value)) return null;
+  const { conversation_id, title, body, sound } = value;
+  if (!isShortString(conversation_id) || typeof sound !== 'boolean') return null;
+  if (!isShortString(title, MAX_NOTICE_TEXT) || !isShortString(body, MAX_NOTICE_TEXT)) return null;
+  return { conversation_id, title, body, sound };
+}
+
 const none = (args: readonly unknown[]): [] | null => (args.length === 0 ? [] : null);
 const oneId = (args: readonly unknown[]): [string] | null =>
   args.length === 1 && isShortString(args[0]) ? [args[0]] : null;
@@ -48,6 +60,11 @@ export const argumentParsers: { [C in InvokeChannel]: Parser<C> } = {
     return call ? [call] : null;
   },
   'incoming/dismiss': oneId,
+  'notification/show-message': (args) => {
+    const notice = args.length === 1 ? parseMessageNotice(args[0]) : null;
+    return notice ? [notice] : null;
+  },
+  'notification/dismiss-message': oneId,
   'tray/set-state': (args) => {
     const state = args[0];
     if (args.length !== 1 || !isRecord(state)) return null;

@@ -2,6 +2,9 @@ import { io, type Socket } from 'socket.io-client';
 import type { IncomingCall } from '../../contract/ipc';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
+import { MessageNotifier } from './chat/message-notifications';
+import { applyMute, refreshWhenMutesEnd } from './chat/mute-actions';
+import { NotifyPrefsStore } from './chat/notify-prefs';
 import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
@@ -11,6 +14,7 @@ import type {
   CallSummary,
   CallsSnapshot,
   Conversation,
+  ConversationMute,
   ConversationReadEvent,
   Message,
   User,
@@ -25,6 +29,8 @@ export interface Session {
   socket: Socket;
   chat: ChatStore;
   calls: CallStore;
+  /** Message-notification choices on this device (do-not-disturb, previews, sound). */
+  notifyPrefs: NotifyPrefsStore;
   connection: Store<{ status: ConnectionStatus }>;
   close(): void;
 }
@@ -43,6 +49,9 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   });
   const chat = new ChatStore(api, me);
   const calls = new CallStore(api, socket, chat);
+  const notifyPrefs = new NotifyPrefsStore();
+  const notifier = new MessageNotifier(chat, notifyPrefs);
+  const stopMuteTimer = refreshWhenMutesEnd(chat);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
@@ -69,7 +78,13 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     if (err.message === 'unauthorized') onUnauthorized();
     else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
   });
-  socket.on('message_new', (m: Message) => chat.onMessageNew(m));
+  socket.on('message_new', (m: Message) => {
+    chat.onMessageNew(m);
+    notifier.onMessage(m);
+  });
+  socket.on('conversation_mute', (e: ConversationMute) => applyMute(chat, e));
+  // A click on a desktop notification opens its conversation.
+  const stopOpening = desktop()?.onOpenConversation?.((id) => chat.select(id));
   socket.on('conversation_read', (e: ConversationReadEvent) => chat.onConversationRead(e));
   socket.on('presence_snapshot', (p: { online: string[] }) => chat.onPresenceSnapshot(p.online));
   socket.on('presence', (p: { user_id: string; online: boolean }) => chat.onPresence(p.user_id, p.online));
@@ -100,9 +115,13 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     socket,
     chat,
     calls,
+    notifyPrefs,
     connection,
     close() {
       closed = true;
+      notifier.dispose();
+      stopMuteTimer();
+      stopOpening?.();
       for (const u of unsubscribe) u();
       document.removeEventListener('visibilitychange', onVisibility);
       calls.dispose();

@@ -98,6 +98,17 @@ const cases: Case[] = [
   { route: 'PUT /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   { route: 'DELETE /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   {
+    route: 'PUT /api/v1/conversations/{id}/mute',
+    path: '/api/v1/conversations/a%00b/mute',
+    field: 'params/id',
+    body: {},
+  },
+  {
+    route: 'DELETE /api/v1/conversations/{id}/mute',
+    path: '/api/v1/conversations/a%00b/mute',
+    field: 'params/id',
+  },
+  {
     route: 'POST /api/v1/rooms/{room_id}/join',
     path: '/api/v1/rooms/room%00abcdef/join',
     field: 'params/room_id',

@@ -39,6 +39,9 @@ function installFakeBridge(token: string): void {
     onCallWindowClosed: on('callWindowClosed'),
     onDeepLink: on('deepLink'),
     setTrayState: record('setTrayState'),
+    showMessageNotification: record('showMessageNotification'),
+    dismissMessageNotification: record('dismissMessageNotification'),
+    onOpenConversation: on('openConversation'),
     getSessionToken: async () => saved,
     setSessionToken: async (value: string | null) => {
       saved = value;
@@ -113,5 +116,28 @@ describe('chat UI in the desktop app (preload bridge present)', { timeout: 120_0
     await bobPage.locator('[data-testid="conversation"][data-title="Alice"]').click();
     await bobPage.locator('[data-testid="call-entry"][data-outcome="ended"]').waitFor();
     expect(await bobPage.getByTestId('call-entry').textContent()).toMatch(/Video call · \d+:\d\d/);
+  });
+
+  it('a message notifies through the bridge (not the Web API), and its click opens the conversation', async () => {
+    const alice = await ui.backend.register('alice_note', 'Alice');
+    const bob = await ui.backend.register('bob_note', 'Bob');
+    const direct = await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', {
+      type: 'direct',
+      user_id: bob.id,
+    });
+    const bobPage = await desktopPage(bob);
+    await ui.backend.api(alice.token, 'POST', `/api/v1/conversations/${direct.body.id}/messages`, {
+      body: 'Are you at your desk?',
+    });
+    await expect.poll(() => calls(bobPage, 'showMessageNotification')).toHaveLength(1);
+    expect((await calls(bobPage, 'showMessageNotification'))[0]).toEqual([
+      { conversation_id: direct.body.id, title: 'Alice', body: 'Are you at your desk?', sound: true },
+    ]);
+    // Do-not-disturb is the desktop app's own setting (tray, settings window): the chat does not offer a second one.
+    await bobPage.getByTestId('notify-settings').click();
+    expect(await bobPage.getByTestId('notify-doNotDisturb').count()).toBe(0);
+    await bobPage.keyboard.press('Escape');
+    await bobPage.evaluate((id) => (window as any).__bridge.fire('openConversation', id), direct.body.id);
+    await expect.poll(() => bobPage.getByTestId('chat-title').textContent()).toBe('Alice');
   });
 });

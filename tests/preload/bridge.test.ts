@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { DesktopBridge } from '../../contract/desktop-bridge.js';
 import { BACKEND, incomingCall, roomUrl, startDesktop } from '../main/desktop-harness.js';
-import { app, contextBridge, ipcRenderer } from '../main/fake-electron.js';
+import { app, contextBridge, ipcRenderer, Notification } from '../main/fake-electron.js';
 
 // The preloads run once, as in a page: they expose their APIs through the (fake) contextBridge.
 await import('../../preload/index.js');
@@ -29,6 +29,9 @@ describe('window.peaceDesktop', () => {
         'onIncomingCallAction',
         'onCallWindowClosed',
         'onDeepLink',
+        'showMessageNotification',
+        'dismissMessageNotification',
+        'onOpenConversation',
         'setTrayState',
         'getSessionToken',
         'setSessionToken',
@@ -61,6 +64,22 @@ describe('window.peaceDesktop', () => {
     await expect(bridge.getSessionToken()).rejects.toThrow('sender_not_allowed');
     await bridge.reportCallEnded();
     expect(windows('call')).toHaveLength(0);
+  });
+
+  it('a message notification goes through the bridge, and its click comes back as a conversation to open', async () => {
+    const { main } = startDesktop();
+    ipcRenderer.window = main;
+    const notice = { conversation_id: 'conv-1', title: 'Alice', body: 'hi', sound: false };
+    await bridge.showMessageNotification?.(notice);
+    const [shown] = Notification.all;
+    expect(shown?.options).toMatchObject({ title: 'Alice', body: 'hi', silent: true });
+    const opened: string[] = [];
+    bridge.onOpenConversation?.((id) => opened.push(id));
+    shown?.emit('click');
+    // Main sent it to the chat window; the fake delivers it to the page's ipcRenderer by hand.
+    for (const id of main.webContents.sentOn('notification/open-conversation'))
+      ipcRenderer.emit('notification/open-conversation', id);
+    expect(opened).toEqual(['conv-1']);
   });
 
   it('keeps a deep link that arrives before the page listens, then delivers live ones', () => {

@@ -3,6 +3,7 @@ import type { CallStatePayload, CallSummary } from '../../../contract/calls';
 import type { IncomingCall } from '../../../contract/ipc';
 import type { ChatStore } from '../chat/chat-store';
 import { otherMember } from '../chat/describe';
+import { callsRing } from '../chat/mute';
 import { type Api, ApiError } from '../lib/api';
 import { desktop } from '../lib/desktop';
 import { explainError } from '../lib/explain-error';
@@ -183,7 +184,9 @@ export class CallStore extends Store<CallsState> {
   // ---- server events ----
 
   onInvitation(call: IncomingCall): void {
-    this.#apply(invited(this.state, call, this.#me, Date.now()));
+    // A group muted with "calls still ring" turned off shows the call without ringing.
+    const audible = callsRing(this.chat.conversation(call.conversation_id));
+    this.#apply(invited(this.state, call, this.#me, Date.now(), audible));
   }
 
   onCallState(event: CallStatePayload): void {

@@ -13,12 +13,24 @@ function ringExpired(call: IncomingCall, now: number): boolean {
   return Date.parse(call.ringing_until) <= now;
 }
 
-/** `call_invitation`: ring, unless it is the user's own call, rings already, or its time is up. */
-export function invited(state: StepState, call: IncomingCall, me: string, now: number): CallStep {
+/**
+ * `call_invitation`: ring, unless it is the user's own call, rings already, or its time is up.
+ * `audible` false (a muted group whose calls should not ring) shows the call without a sound or popup.
+ */
+export function invited(
+  state: StepState,
+  call: IncomingCall,
+  me: string,
+  now: number,
+  audible = true,
+): CallStep {
   const ignored =
     call.from.id === me || state.incoming.some((c) => c.call_id === call.call_id) || ringExpired(call, now);
   if (ignored) return { state, effects: [] };
-  return { state: { ...state, incoming: [...state.incoming, call] }, effects: [{ type: 'ring', call }] };
+  return {
+    state: { ...state, incoming: [...state.incoming, call] },
+    effects: audible ? [{ type: 'ring', call }] : [],
+  };
 }
 
 /** One call stops ringing on this device: answered here or elsewhere, cancelled, missed, ended. */

@@ -63,3 +63,22 @@ export function stopRinging(): void {
   if (timer) clearInterval(timer);
   timer = null;
 }
+
+/** A short, soft two-note chime for a new message (far quieter than the ring). */
+export function chime(): void {
+  const ctx = audio();
+  if (!ctx || ctx.state === 'closed') return;
+  void ctx.resume().catch(() => {});
+  const gain = ctx.createGain();
+  gain.connect(ctx.destination);
+  const start = ctx.currentTime;
+  gain.gain.setValueAtTime(0, start);
+  gain.gain.setTargetAtTime(0.05, start, 0.01);
+  gain.gain.setTargetAtTime(0, start + 0.25, 0.05);
+  const osc = ctx.createOscillator();
+  osc.frequency.setValueAtTime(660, start);
+  osc.frequency.setValueAtTime(880, start + 0.12);
+  osc.connect(gain);
+  osc.start(start);
+  osc.stop(start + 0.5);
+}

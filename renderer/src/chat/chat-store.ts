@@ -2,6 +2,7 @@ import { type Api, ApiError } from '../lib/api';
 import { randomId } from '../lib/ids';
 import { Store } from '../lib/store';
 import type { Conversation, ConversationReadEvent, ConversationSummary, Message, User } from '../lib/types';
+import { isMuted } from './mute';
 
 /** Messages fetched per page of history. */
 const PAGE_SIZE = 30;
@@ -79,8 +80,9 @@ export class ChatStore extends Store<ChatState> {
     return this.state.threads[id] ?? emptyThread;
   }
 
+  /** Unread messages outside muted conversations (the tab title and the tray badge). */
   totalUnread(): number {
-    return this.state.conversations.reduce((sum, c) => sum + c.unread_count, 0);
+    return this.state.conversations.reduce((sum, c) => sum + (isMuted(c) ? 0 : c.unread_count), 0);
   }
 
   async loadConversations(): Promise<void> {
@@ -210,7 +212,7 @@ export class ChatStore extends Store<ChatState> {
   onConversationNew(conversation: Conversation): void {
     if (this.conversation(conversation.id)) return;
     this.#touched.set(conversation.id, new Date().toISOString());
-    const summary: ConversationSummary = { ...conversation, last_message: null, unread_count: 0 };
+    const summary: ConversationSummary = { ...conversation, last_message: null, unread_count: 0, mute: null };
     this.set({ conversations: sortConversations([summary, ...this.state.conversations], this.#touched) });
   }
 
@@ -236,7 +238,6 @@ export class ChatStore extends Store<ChatState> {
   }
 
   // ---- internals ----
-
   async #deliver(pending: PendingMessage): Promise<void> {
     this.#updatePending(pending.client_id, { status: 'sending' });
     try {

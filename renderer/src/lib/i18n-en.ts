@@ -1,3 +1,5 @@
+import { notifyEn } from './i18n/notify-strings';
+
 /** The chat UI's strings in English: the table every other language is typed from. */
 export const en = {
   appName: 'Peace Messenger',
@@ -77,7 +79,7 @@ export const en = {
   callNoLongerRinging: 'That call is no longer ringing.',
   notifyIncomingTitle: 'Incoming video call',
   notifyIncomingBody: '{name} is calling you',
-  enableNotifications: 'Get notified about calls when this tab is in the background.',
+  enableNotifications: 'Get notified about calls and messages when this tab is in the background.',
   enableNotificationsButton: 'Turn on',
   reconnecting: 'Connection lost. Reconnecting…',
   connecting: 'Connecting…',
@@ -140,6 +142,7 @@ export const en = {
   switchCallTitle: 'Leave the current call and join?',
   switchCallBody: 'You are in a call in {title}. Joining this one leaves it.',
   switchCallConfirm: 'Leave and join',
+  ...notifyEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,6 @@
 /** The chat UI's strings in Simplified Chinese, key for key the English table of i18n-en.ts. */
+
+import { notifyZhCN } from './i18n/notify-strings';
 import type { MessageKey } from './i18n-en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -79,7 +81,7 @@ export const zhCN: Record<MessageKey, string> = {
   callNoLongerRinging: '该通话已不再响铃。',
   notifyIncomingTitle: '视频通话来电',
   notifyIncomingBody: '{name} 邀请你视频通话',
-  enableNotifications: '开启通知，标签页在后台时也能收到来电提醒。',
+  enableNotifications: '开启通知，标签页在后台时也能收到来电和消息提醒。',
   enableNotificationsButton: '开启',
   reconnecting: '连接已断开，正在重新连接…',
   connecting: '正在连接…',
@@ -142,4 +144,5 @@ export const zhCN: Record<MessageKey, string> = {
   switchCallTitle: '离开当前通话并加入？',
   switchCallBody: '你正在「{title}」的通话中，加入此通话将离开该通话。',
   switchCallConfirm: '离开并加入',
+  ...notifyZhCN,
 };

@@ -35,6 +35,8 @@ export interface Conversation {
 export interface ConversationSummary extends Conversation {
   last_message: Message | null;
   unread_count: number;
+  /** This user's mute of the conversation; null when not muted. */
+  mute: Mute | null;
 }
 
 export interface AuthReply {
@@ -78,3 +80,6 @@ export type Ack<T = Record<string, unknown>> =
 // Socket event shapes defined once as TypeBox schemas in backend/schemas; only their types come over.
 export type { CallSummary, CallsSnapshot } from '../../../contract/calls.js';
 export type { UserSearchResult } from '../../../contract/chat.js';
+export type { ConversationMute, Mute } from '../../../contract/mute.js';
+
+import type { Mute } from '../../../contract/mute.js';

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { conversationTitle, messagePreview, otherMember } from '../chat/describe';
+import { isMuted } from '../chat/mute';
 import { formatListTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { Session } from '../session';
 import { Avatar } from './avatar';
+import { BellIcon } from './bell-icon';
 
 /** Every conversation, newest activity first, with unread badge, last message and presence. */
 export function ConversationList({ session }: { session: Session }) {
@@ -29,6 +31,7 @@ export function ConversationList({ session }: { session: Session }) {
         const title = conversationTitle(c, meId);
         const other = otherMember(c, meId);
         const last = c.last_message;
+        const muted = isMuted(c);
         return (
           <li key={c.id}>
             <button
@@ -49,6 +52,16 @@ export function ConversationList({ session }: { session: Session }) {
               <span class="conversation-text">
                 <span class="conversation-top">
                   <span class="conversation-title">{title}</span>
+                  {muted && (
+                    <span
+                      class="muted-marker"
+                      data-testid="muted-marker"
+                      role="img"
+                      aria-label={t('mutedForever')}
+                    >
+                      <BellIcon off size={13} />
+                    </span>
+                  )}
                   {live[c.id] && (
                     <span
                       class="live-call-marker"
@@ -64,9 +77,10 @@ export function ConversationList({ session }: { session: Session }) {
                   <span class="preview">{last ? messagePreview(last, meId, c.type === 'direct') : ''}</span>
                   {c.unread_count > 0 && (
                     <span
-                      class="badge"
+                      class={`badge ${muted ? 'muted-badge' : ''}`}
                       data-testid="unread-badge"
-                      title={t('unread', { count: c.unread_count })}
+                      data-muted={String(muted)}
+                      title={t(muted ? 'mutedBadge' : 'unread', { count: c.unread_count })}
                     >
                       {c.unread_count > 99 ? '99+' : c.unread_count}
                     </span>

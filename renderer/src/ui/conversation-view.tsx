@@ -9,6 +9,7 @@ import { BlockButton } from './block-button';
 import { Composer } from './composer';
 import { LiveCallBar } from './live-call-bar';
 import { MessageList } from './message-list';
+import { MuteMenu } from './mute-menu';
 
 interface Props {
   session: Session;
@@ -53,6 +54,7 @@ export function ConversationView({ session, conversation }: Props) {
             {subtitle}
           </span>
         </div>
+        <MuteMenu session={session} conversation={conversation} />
         {other && <BlockButton api={session.api} user={other} />}
         <button
           type="button"

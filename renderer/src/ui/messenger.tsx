@@ -13,6 +13,7 @@ import { FocusTrap } from './focus-trap';
 import { IncomingCallView } from './incoming-call-view';
 import { NewChatDialog } from './new-chat-dialog';
 import { NoticeBar } from './notice-bar';
+import { NotifySettings } from './notify-settings';
 import { OutgoingCallBar } from './outgoing-call-bar';
 import { SwitchCallDialog } from './switch-call-dialog';
 import { ThemeButton } from './theme-button';
@@ -43,6 +44,7 @@ export function Messenger({ session, onSignOut }: Props) {
               <strong data-testid="me-name">{session.me.display_name}</strong>
               <span class="muted">@{session.me.username}</span>
             </div>
+            <NotifySettings session={session} />
             <ThemeButton />
             <button type="button" class="ghost" onClick={() => onSignOut()} title={t('signOut')}>
               {t('signOut')}
