@@ -4,6 +4,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import roomLeaveRoutes from './calls/leave-route.js';
 import callsPlugin from './calls/plugin.js';
+import typingRelay from './chat/typing-relay.js';
 import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
@@ -20,6 +21,7 @@ import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
+import messageEditRoutes from './routes/message-edits.js';
 import roomPageRoutes from './routes/room-page.js';
 import roomRoutes from './routes/rooms.js';
 import sessionRoutes from './routes/sessions.js';
@@ -95,6 +97,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(clusterPlugin);
   await app.register(jitsiPlugin);
   await app.register(callsPlugin);
+  await app.register(typingRelay);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -110,6 +113,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         await secured.register(userRoutes);
         await secured.register(blockRoutes);
         await secured.register(conversationRoutes);
+        await secured.register(messageEditRoutes);
         await secured.register(roomRoutes);
       });
     },
