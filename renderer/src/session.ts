@@ -2,6 +2,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { IncomingCall } from '../../preload/desktop-api';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
+import { MessageActions } from './chat/message-actions';
+import { TypingStore } from './chat/typing-store';
 import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
@@ -13,6 +15,7 @@ import type {
   Conversation,
   ConversationReadEvent,
   Message,
+  TypingEvent,
   User,
 } from './lib/types';
 
@@ -25,6 +28,9 @@ export interface Session {
   socket: Socket;
   chat: ChatStore;
   calls: CallStore;
+  /** Edit and delete of the user's own messages. */
+  edits: MessageActions;
+  typing: TypingStore;
   connection: Store<{ status: ConnectionStatus }>;
   close(): void;
 }
@@ -43,6 +49,8 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   });
   const chat = new ChatStore(api, me);
   const calls = new CallStore(api, socket, chat);
+  const edits = new MessageActions(api, chat);
+  const typing = new TypingStore(socket);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
@@ -69,7 +77,12 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     if (err.message === 'unauthorized') onUnauthorized();
     else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
   });
-  socket.on('message_new', (m: Message) => chat.onMessageNew(m));
+  socket.on('message_new', (m: Message) => {
+    typing.onMessage(m);
+    chat.onMessageNew(m);
+  });
+  socket.on('message_updated', (m: Message) => chat.onMessageUpdated(m));
+  socket.on('typing', (e: TypingEvent) => typing.onTyping(e));
   socket.on('conversation_read', (e: ConversationReadEvent) => chat.onConversationRead(e));
   socket.on('presence_snapshot', (p: { online: string[] }) => chat.onPresenceSnapshot(p.online));
   socket.on('presence', (p: { user_id: string; online: boolean }) => chat.onPresence(p.user_id, p.online));
@@ -100,12 +113,15 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     socket,
     chat,
     calls,
+    edits,
+    typing,
     connection,
     close() {
       closed = true;
       for (const u of unsubscribe) u();
       document.removeEventListener('visibilitychange', onVisibility);
       calls.dispose();
+      typing.dispose();
       socket.disconnect();
       document.title = t('appName');
       void desktop()?.setTrayState({ unread: 0, inCall: false });

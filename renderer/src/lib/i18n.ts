@@ -145,6 +145,23 @@ const en = {
   switchCallTitle: 'Leave the current call and join?',
   switchCallBody: 'You are in a call in {title}. Joining this one leaves it.',
   switchCallConfirm: 'Leave and join',
+  // ---- edit, delete, typing (issue 15) ----
+  messageActions: 'Message actions',
+  editMessage: 'Edit',
+  deleteMessage: 'Delete',
+  editMessageLabel: 'Edit your message',
+  saveEdit: 'Save',
+  editHint: 'Enter to save · Esc to cancel',
+  edited: 'edited',
+  editedAt: 'Edited {time}',
+  messageDeleted: 'Message deleted',
+  confirmDelete: 'Delete this message for everyone?',
+  errNotOwnMessage: 'Only the sender can change a message.',
+  errCallRecord: 'A call record cannot be changed.',
+  errMessageDeleted: 'This message was deleted.',
+  typingOne: '{name} is typing…',
+  typingTwo: '{first} and {second} are typing…',
+  typingMany: 'Several people are typing…',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -291,6 +308,23 @@ const zhCN: Record<MessageKey, string> = {
   switchCallTitle: '离开当前通话并加入？',
   switchCallBody: '你正在「{title}」的通话中，加入此通话将离开该通话。',
   switchCallConfirm: '离开并加入',
+  // ---- edit, delete, typing (issue 15) ----
+  messageActions: '消息操作',
+  editMessage: '编辑',
+  deleteMessage: '删除',
+  editMessageLabel: '编辑你的消息',
+  saveEdit: '保存',
+  editHint: '回车保存 · Esc 取消',
+  edited: '已编辑',
+  editedAt: '编辑于 {time}',
+  messageDeleted: '消息已删除',
+  confirmDelete: '要为所有人删除这条消息吗？',
+  errNotOwnMessage: '只有发送者可以修改消息。',
+  errCallRecord: '通话记录不能修改。',
+  errMessageDeleted: '这条消息已被删除。',
+  typingOne: '{name} 正在输入…',
+  typingTwo: '{first} 和 {second} 正在输入…',
+  typingMany: '多人正在输入…',
 };
 
 export type Locale = 'en' | 'zh-CN';

@@ -23,6 +23,10 @@ export interface Message {
   call?: CallRecord;
   client_id?: string;
   created_at: string;
+  /** Set once the sender changed the text. */
+  edited_at?: string;
+  /** Set once the sender deleted it: `body` is then empty. */
+  deleted_at?: string;
 }
 
 export interface Conversation {
@@ -78,3 +82,9 @@ export type Ack<T = Record<string, unknown>> =
 // Socket event shapes defined once as TypeBox schemas in backend/schemas; only their types come over.
 export type { CallSummary, CallsSnapshot } from '../../../contract/calls.js';
 export type { UserSearchResult } from '../../../contract/chat.js';
+
+/** Server → client `typing`: `user_id` is typing in `conversation_id` (contract/message-edits.ts). */
+export interface TypingEvent {
+  conversation_id: string;
+  user_id: string;
+}
