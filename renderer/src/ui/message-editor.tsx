@@ -9,11 +9,29 @@ interface Props {
   message: Message;
 }
 
+/**
+ * When the editor or the question goes away (saved, deleted, cancelled) focus would fall to the page:
+ * it goes back to the message box instead, where the user carries on.
+ */
+function useFocusComposerAfter(): void {
+  useEffect(
+    () => () => {
+      // Checked once the editor has left the page (cleanups run while it is still there).
+      setTimeout(() => {
+        const lost = !document.activeElement || document.activeElement === document.body;
+        if (lost) document.querySelector<HTMLTextAreaElement>('.composer textarea')?.focus();
+      });
+    },
+    [],
+  );
+}
+
 /** Inline edit of one's own message: Enter saves, Shift+Enter starts a new line, Escape cancels. */
 export function MessageEditor({ actions, message }: Props) {
   const state = useStore(actions);
   const [text, setText] = useState(message.body);
   const input = useRef<HTMLTextAreaElement>(null);
+  useFocusComposerAfter();
   useEffect(() => {
     const el = input.current;
     if (!el) return;
@@ -73,6 +91,7 @@ export function MessageEditor({ actions, message }: Props) {
 export function DeleteConfirm({ actions, message }: Props) {
   const state = useStore(actions);
   const cancel = useRef<HTMLButtonElement>(null);
+  useFocusComposerAfter();
   useEffect(() => cancel.current?.focus(), []);
   return (
     <fieldset

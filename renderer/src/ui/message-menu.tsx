@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 
 interface Props {
@@ -15,9 +15,12 @@ export function MessageMenu({ onEdit, onDelete }: Props) {
   const button = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLDivElement>(null);
 
+  // Before the next paint, so a key pressed right after opening already lands in the menu.
+  useLayoutEffect(() => {
+    if (open) menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+  }, [open]);
   useEffect(() => {
     if (!open) return;
-    menu.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
     // A click anywhere else closes it.
     const away = (e: Event) => {
       if (!menu.current?.contains(e.target as Node) && e.target !== button.current) setOpen(false);
