@@ -153,6 +153,25 @@ describe.each(engines)('editing and deleting own messages, on $name', ({ postgre
     expect(await stored(bob, bobs.id)).toEqual(bobs);
   });
 
+  it.skipIf(skip)(
+    'after a block, an edit is refused like a message but a delete still goes through',
+    async () => {
+      const direct = (
+        await b.api(carol.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: alice.id })
+      ).body.id;
+      const sent = await send(carol, 'before the block', direct);
+      expect((await b.api(alice.token, 'PUT', `/api/v1/blocks/${carol.id}`)).status).toBe(204);
+      const refused = await edit(carol, sent.id, { body: 'after the block' }, direct);
+      expect([refused.status, refused.body.error.code]).toEqual([403, 'blocked']);
+      const removed = await remove(carol, sent.id, direct);
+      expect([removed.status, removed.body.body, typeof removed.body.deleted_at]).toEqual([
+        200,
+        '',
+        'string',
+      ]);
+    },
+  );
+
   it.skipIf(skip).each([
     ['empty', { body: '' }, 400, 'invalid_request'],
     ['blank', { body: ' \n ' }, 400, 'empty_message'],

@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { emitAck, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
 import {
   launchChromium,
@@ -66,6 +67,7 @@ describe('editing, deleting and typing in the chat UI', () => {
     await mine.hover();
     await mine.getByTestId('message-menu').click();
     await alicePage.getByRole('menuitem', { name: 'Edit' }).waitFor();
+    expect(await seriousViolations(alicePage)).toEqual([]);
     await screenshot(alicePage, 'message-edits', 'en-01-menu');
     await alicePage.getByRole('menuitem', { name: 'Edit' }).click();
     await alicePage.getByTestId('edit-input').fill('the plan is on');
@@ -97,6 +99,8 @@ describe('editing, deleting and typing in the chat UI', () => {
     await expect.poll(focused).toBe('delete-message');
     await alicePage.keyboard.press('Enter');
     await alicePage.getByTestId('delete-confirm').waitFor();
+    // The edited marker on my blue bubble and the question are readable (contrast included).
+    expect(await seriousViolations(alicePage)).toEqual([]);
     await screenshot(alicePage, 'message-edits', 'en-03-confirm-delete');
     await alicePage.getByTestId('confirm-delete').click();
     await bobPage.getByTestId('deleted-trace').waitFor();
@@ -104,6 +108,7 @@ describe('editing, deleting and typing in the chat UI', () => {
     expect(await bubble(bobPage, 'the plan is on').count()).toBe(0);
     const preview = bobPage.locator('[data-testid="conversation"][data-title="Alice"] .preview');
     await expect.poll(() => preview.textContent()).toBe('Message deleted');
+    expect(await seriousViolations(bobPage)).toEqual([]);
     await screenshot(bobPage, 'message-edits', 'en-04-deleted');
   });
 
