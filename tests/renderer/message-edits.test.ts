@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import type { Socket } from 'socket.io-client';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Thread } from '../../renderer/src/chat/chat-store.js';
 import { messagePreview } from '../../renderer/src/chat/describe.js';
 import { isChangeable } from '../../renderer/src/chat/message-actions.js';
 import { applyMessageUpdate } from '../../renderer/src/chat/message-updates.js';
-import { TypingThrottle, typingText } from '../../renderer/src/chat/typing-text.js';
+import { TypingStore } from '../../renderer/src/chat/typing-store.js';
+import { TYPING_VISIBLE_MS, TypingThrottle, typingText } from '../../renderer/src/chat/typing-text.js';
 import { setLocale } from '../../renderer/src/lib/i18n.js';
 import type { ConversationSummary, Message } from '../../renderer/src/lib/types.js';
 
@@ -90,5 +92,37 @@ describe('applying an edit or a delete', () => {
     expect(isChangeable(deleted, 'me')).toBe(false);
     expect(isChangeable(message(), 'someone else')).toBe(false);
     expect(isChangeable(message({ kind: 'call' }), 'me')).toBe(false);
+  });
+});
+
+describe('typing indicator store', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('emits throttled, shows others until silence or their message, then forgets them', () => {
+    vi.useFakeTimers();
+    const emitted: unknown[] = [];
+    const socket = { emit: (event: string, payload: unknown) => emitted.push([event, payload]) };
+    const store = new TypingStore(socket as unknown as Socket);
+    store.typed('c1');
+    store.typed('c1');
+    expect(emitted).toEqual([['typing', { conversation_id: 'c1' }]]);
+    store.sent('c1');
+    store.typed('c1');
+    expect(emitted).toHaveLength(2);
+
+    store.onTyping({ conversation_id: 'c1', user_id: 'bob' });
+    store.onTyping({ conversation_id: 'c1', user_id: 'carol' });
+    expect(store.typists('c1')).toEqual(['bob', 'carol']);
+    store.onMessage(message({ sender_id: 'bob' }));
+    expect(store.typists('c1')).toEqual(['carol']);
+    vi.advanceTimersByTime(TYPING_VISIBLE_MS - 1000);
+    // Carol typed again: her indicator lasts from this announcement on.
+    store.onTyping({ conversation_id: 'c1', user_id: 'carol' });
+    vi.advanceTimersByTime(1500);
+    expect(store.typists('c1')).toEqual(['carol']);
+    vi.advanceTimersByTime(TYPING_VISIBLE_MS);
+    expect(store.typists('c1')).toEqual([]);
+    expect(store.state.typing.c1).toEqual({});
+    store.dispose();
   });
 });
