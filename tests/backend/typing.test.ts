@@ -74,6 +74,18 @@ describe('typing indicator relay', () => {
     expect(heard).toEqual([]);
   });
 
+  it('is refused in a direct conversation with a block, like a message', async () => {
+    const direct = (
+      await b.api(dave.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: alice.id })
+    ).body.id;
+    await b.api(alice.token, 'PUT', `/api/v1/blocks/${dave.id}`);
+    const daves = await b.connect(dave.token);
+    expect(await emitAck(daves, 'typing', { conversation_id: direct })).toMatchObject({
+      ok: false,
+      error: { code: 'blocked' },
+    });
+  });
+
   it('is rate-limited per user', async () => {
     const carols = await b.connect(carol.token);
     const acks = [];

@@ -19,8 +19,9 @@ export function TextMessage({ session, message, showSender, sender }: Props) {
   const actions = useStore(session.edits);
   const meId = session.me.id;
   const mine = message.sender_id === meId;
-  const editing = actions.editingId === message.id;
-  const confirming = actions.confirmingDeleteId === message.id;
+  // Deleted meanwhile (on another device): the editor or the question closes by itself.
+  const editing = actions.editingId === message.id && !message.deleted_at;
+  const confirming = actions.confirmingDeleteId === message.id && !message.deleted_at;
   const classes = ['message', mine ? 'mine' : 'theirs', message.deleted_at ? 'deleted' : ''];
   return (
     <div class={classes.join(' ')} data-testid="message" data-message-id={message.id}>
