@@ -3,6 +3,7 @@ import type { IncomingCall } from '../../preload/desktop-api';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
 import { MessageActions } from './chat/message-actions';
+import { onMessageUpdated } from './chat/message-updates';
 import { TypingStore } from './chat/typing-store';
 import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
@@ -81,7 +82,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     typing.onMessage(m);
     chat.onMessageNew(m);
   });
-  socket.on('message_updated', (m: Message) => chat.onMessageUpdated(m));
+  socket.on('message_updated', (m: Message) => onMessageUpdated(chat, m));
   socket.on('typing', (e: TypingEvent) => typing.onTyping(e));
   socket.on('conversation_read', (e: ConversationReadEvent) => chat.onConversationRead(e));
   socket.on('presence_snapshot', (p: { online: string[] }) => chat.onPresenceSnapshot(p.online));

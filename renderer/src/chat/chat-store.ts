@@ -2,7 +2,6 @@ import { type Api, ApiError } from '../lib/api';
 import { randomId } from '../lib/ids';
 import { Store } from '../lib/store';
 import type { Conversation, ConversationReadEvent, ConversationSummary, Message, User } from '../lib/types';
-import { applyMessageUpdate } from './message-updates';
 
 /** Messages fetched per page of history. */
 export const PAGE_SIZE = 30;
@@ -205,11 +204,6 @@ export class ChatStore extends Store<ChatState> {
     if (thread?.loaded)
       this.#setThread(message.conversation_id, { messages: mergeMessages(thread.messages, [message]) });
     if (open && fromOther) void this.markRead(message.conversation_id, message.id).catch(() => {});
-  }
-
-  /** An edit or a delete, from any device of any member. */
-  onMessageUpdated(message: Message): void {
-    this.set((s) => applyMessageUpdate(s, message));
   }
 
   /** A conversation this user was just made a member of (by anyone, on any device): listed at once. */

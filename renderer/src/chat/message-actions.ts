@@ -4,6 +4,7 @@ import { t } from '../lib/i18n';
 import { Store } from '../lib/store';
 import type { Message } from '../lib/types';
 import type { ChatStore } from './chat-store';
+import { onMessageUpdated } from './message-updates';
 
 export interface MessageActionsState {
   /** The message being edited inline, if any. */
@@ -72,7 +73,7 @@ export class MessageActions extends Store<MessageActionsState> {
     this.set({ busy: true, error: null });
     try {
       // Applied from the answer at once; the `message_updated` that follows changes nothing more.
-      this.chat.onMessageUpdated(await request());
+      onMessageUpdated(this.chat, await request());
       this.cancel();
     } catch (err) {
       this.set({ busy: false, error: explainError(err) });

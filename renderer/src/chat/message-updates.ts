@@ -1,5 +1,5 @@
 import type { ConversationSummary, Message } from '../lib/types';
-import type { Thread } from './chat-store';
+import type { ChatStore, Thread } from './chat-store';
 
 interface UpdatableState {
   conversations: ConversationSummary[];
@@ -23,4 +23,9 @@ export function applyMessageUpdate<S extends UpdatableState>(state: S, message: 
     );
   }
   return patch as Partial<S>;
+}
+
+/** An edit or a delete, from any device of any member (or this one's own answer), into the chat store. */
+export function onMessageUpdated(chat: ChatStore, message: Message): void {
+  chat.set((s) => applyMessageUpdate(s, message));
 }
