@@ -3,6 +3,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import callsPlugin from './calls/plugin.js';
+import typingRelay from './chat/typing-relay.js';
 import type { Config } from './config.js';
 import jitsiPlugin from './jitsi/plugin.js';
 import { installErrorHandler } from './lib/errors.js';
@@ -22,6 +23,7 @@ import roomRoutes from './rooms/routes.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
+import messageEditRoutes from './routes/message-edits.js';
 import muteRoutes from './routes/mutes.js';
 import sessionRoutes from './routes/sessions.js';
 import userRoutes from './routes/users.js';
@@ -96,6 +98,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(clusterPlugin);
   await app.register(jitsiPlugin);
   await app.register(callsPlugin);
+  await app.register(typingRelay);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -112,6 +115,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         await secured.register(blockRoutes);
         await secured.register(conversationRoutes);
         await secured.register(muteRoutes);
+        await secured.register(messageEditRoutes);
         await secured.register(roomRoutes);
       });
     },

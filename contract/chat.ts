@@ -77,6 +77,10 @@ export const MessageSchema = Type.Object({
   call: Type.Optional(CallRecordSchema),
   client_id: Type.Optional(Type.String()),
   created_at: Type.String(),
+  /** Set once the sender changed the text (contract/message-edits.ts). */
+  edited_at: Type.Optional(Type.String()),
+  /** Set once the sender deleted it: `body` is then "" and the text is gone from the server. */
+  deleted_at: Type.Optional(Type.String()),
 });
 export type Message = Static<typeof MessageSchema>;
 

@@ -15,6 +15,8 @@ export function rowToMessage(row: Selectable<Database['messages']>): Message {
   };
   if (row.call_json) message.call = JSON.parse(row.call_json) as CallRecord;
   if (row.client_id) message.client_id = row.client_id;
+  if (row.edited_at) message.edited_at = row.edited_at;
+  if (row.deleted_at) message.deleted_at = row.deleted_at;
   return message;
 }
 
@@ -43,6 +45,8 @@ export async function insertMessage(
     call_json: input.call ? JSON.stringify(input.call) : null,
     client_id: input.clientId ?? null,
     created_at: nowIso(),
+    edited_at: null,
+    deleted_at: null,
   };
   const result = await db
     .insertInto('messages')

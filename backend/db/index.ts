@@ -53,6 +53,8 @@ function dialectFor(url: string, synchronous: SqliteSynchronous) {
     // Either way concurrent writers share one commit through group commit (docs/PERFORMANCE.md).
     database.pragma(`synchronous = ${synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
     database.pragma('foreign_keys = ON');
+    // A deleted message's text is overwritten in the file, not just unlinked (backend/chat/message-edits.ts).
+    database.pragma('secure_delete = ON');
     database.pragma('busy_timeout = 5000');
     return new GroupCommitSqliteDialect(database);
   }

@@ -158,6 +158,14 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0012_message_edits': {
+    async up(db: Kysely<unknown>) {
+      // Edit and delete of one's own messages (backend/chat/message-edits.ts): a deleted message keeps its
+      // row as a trace, with the text emptied.
+      await db.schema.alterTable('messages').addColumn('edited_at', 'text').execute();
+      await db.schema.alterTable('messages').addColumn('deleted_at', 'text').execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

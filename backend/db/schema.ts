@@ -36,6 +36,10 @@ export interface Database {
     call_json: string | null;
     client_id: string | null;
     created_at: string;
+    /** When the sender last changed the text; null if never. */
+    edited_at: string | null;
+    /** When the sender deleted it (body is then ''); null while it stands. */
+    deleted_at: string | null;
   };
   rooms: {
     room_id: string;

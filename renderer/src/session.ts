@@ -2,9 +2,12 @@ import { io, type Socket } from 'socket.io-client';
 import type { IncomingCall } from '../../contract/ipc';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
+import { MessageActions } from './chat/message-actions';
 import { MessageNotifier } from './chat/message-notifications';
+import { onMessageUpdated } from './chat/message-updates';
 import { applyMute, refreshWhenMutesEnd } from './chat/mute-actions';
 import { NotifyPrefsStore } from './chat/notify-prefs';
+import { TypingStore } from './chat/typing-store';
 import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
@@ -17,6 +20,7 @@ import type {
   ConversationMute,
   ConversationReadEvent,
   Message,
+  TypingEvent,
   User,
 } from './lib/types';
 
@@ -31,6 +35,9 @@ export interface Session {
   calls: CallStore;
   /** Message-notification choices on this device (do-not-disturb, previews, sound). */
   notifyPrefs: NotifyPrefsStore;
+  /** Edit and delete of the user's own messages. */
+  edits: MessageActions;
+  typing: TypingStore;
   connection: Store<{ status: ConnectionStatus }>;
   close(): void;
 }
@@ -52,6 +59,8 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   const notifyPrefs = new NotifyPrefsStore();
   const notifier = new MessageNotifier(chat, notifyPrefs);
   const stopMuteTimer = refreshWhenMutesEnd(chat);
+  const edits = new MessageActions(api, chat);
+  const typing = new TypingStore(socket);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
@@ -79,9 +88,12 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
   });
   socket.on('message_new', (m: Message) => {
+    typing.onMessage(m);
     chat.onMessageNew(m);
     notifier.onMessage(m);
   });
+  socket.on('message_updated', (m: Message) => onMessageUpdated(chat, m));
+  socket.on('typing', (e: TypingEvent) => typing.onTyping(e));
   socket.on('conversation_mute', (e: ConversationMute) => applyMute(chat, e));
   // A click on a desktop notification opens its conversation.
   const stopOpening = desktop()?.onOpenConversation?.((id) => chat.select(id));
@@ -116,6 +128,8 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     chat,
     calls,
     notifyPrefs,
+    edits,
+    typing,
     connection,
     close() {
       closed = true;
@@ -125,6 +139,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
       for (const u of unsubscribe) u();
       document.removeEventListener('visibilitychange', onVisibility);
       calls.dispose();
+      typing.dispose();
       socket.disconnect();
       document.title = t('appName');
       void desktop()?.setTrayState({ unread: 0, inCall: false });

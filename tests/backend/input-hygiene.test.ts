@@ -84,6 +84,17 @@ const cases: Case[] = [
     body: { body: 'lone \ud800 surrogate' },
   },
   {
+    route: 'PATCH /api/v1/conversations/{id}/messages/{messageId}',
+    path: '/api/v1/conversations/{conv}/messages/m1',
+    field: 'body/body',
+    body: { body: `edit${NUL}` },
+  },
+  {
+    route: 'DELETE /api/v1/conversations/{id}/messages/{messageId}',
+    path: '/api/v1/conversations/{conv}/messages/a%00b',
+    field: 'params/messageId',
+  },
+  {
     route: 'POST /api/v1/conversations/{id}/read',
     path: '/api/v1/conversations/{conv}/read',
     field: 'body/message_id',

@@ -109,6 +109,14 @@ export const routeRows: Record<string, RouteRow> = {
     access: 'member',
     request: (f) => ({ path: `${conv(f)}/read`, body: { message_id: f.messageId } }),
   },
+  'PUT /api/v1/conversations/:id/mute': {
+    access: 'member',
+    request: (f) => ({ path: `${conv(f)}/mute`, body: { minutes: 60 } }),
+  },
+  'DELETE /api/v1/conversations/:id/mute': {
+    access: 'member',
+    request: (f) => ({ path: `${conv(f)}/mute` }),
+  },
   'POST /api/v1/rooms/create': {
     access: 'member',
     request: (f) => ({ path: '/api/v1/rooms/create', body: { conversation_id: f.conversationId } }),

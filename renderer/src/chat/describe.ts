@@ -51,6 +51,7 @@ export function callOutcomeTone(message: Message, meId: string): 'missed' | 'neu
 /** One line for the conversation list: the text, a call in words, prefixed "You:" for own messages. */
 export function messagePreview(message: Message, meId: string, direct = true): string {
   if (message.kind === 'call') return callOutcomeText(message, meId, direct);
+  if (message.deleted_at) return t('messageDeleted');
   return message.sender_id === meId ? `${t('you')}: ${message.body}` : message.body;
 }
 

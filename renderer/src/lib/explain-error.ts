@@ -20,6 +20,9 @@ const CODES: Record<string, MessageKey> = {
   no_members: 'errNoMembers',
   empty_title: 'errEmptyTitle',
   empty_message: 'errEmptyMessage',
+  not_own_message: 'errNotOwnMessage',
+  call_record_immutable: 'errCallRecord',
+  message_deleted: 'errMessageDeleted',
   body_too_large: 'errTooLarge',
   internal_error: 'errServer',
 };

@@ -142,6 +142,23 @@ export const en = {
   switchCallTitle: 'Leave the current call and join?',
   switchCallBody: 'You are in a call in {title}. Joining this one leaves it.',
   switchCallConfirm: 'Leave and join',
+  // ---- edit, delete, typing (issue 15) ----
+  messageActions: 'Message actions',
+  editMessage: 'Edit',
+  deleteMessage: 'Delete',
+  editMessageLabel: 'Edit your message',
+  saveEdit: 'Save',
+  editHint: 'Enter to save · Esc to cancel',
+  edited: 'edited',
+  editedAt: 'Edited {time}',
+  messageDeleted: 'Message deleted',
+  confirmDelete: 'Delete this message for everyone?',
+  errNotOwnMessage: 'Only the sender can change a message.',
+  errCallRecord: 'A call record cannot be changed.',
+  errMessageDeleted: 'This message was deleted.',
+  typingOne: '{name} is typing…',
+  typingTwo: '{first} and {second} are typing…',
+  typingMany: 'Several people are typing…',
   ...notifyEn,
 } as const;
 

@@ -23,6 +23,10 @@ export interface Message {
   call?: CallRecord;
   client_id?: string;
   created_at: string;
+  /** Set once the sender changed the text. */
+  edited_at?: string;
+  /** Set once the sender deleted it: `body` is then empty. */
+  deleted_at?: string;
 }
 
 export interface Conversation {
@@ -83,3 +87,9 @@ export type { UserSearchResult } from '../../../contract/chat.js';
 export type { ConversationMute, Mute } from '../../../contract/mute.js';
 
 import type { Mute } from '../../../contract/mute.js';
+
+/** Server → client `typing`: `user_id` is typing in `conversation_id` (contract/message-edits.ts). */
+export interface TypingEvent {
+  conversation_id: string;
+  user_id: string;
+}

@@ -17,7 +17,15 @@ function length(text: string): number {
  * The message box: Enter sends, Shift+Enter starts a new line. Nothing is cut silently: past the limit
  * the text stays as typed or pasted, a warning says by how much it is over, and Send waits.
  */
-export function Composer({ onSend }: { onSend(body: string): void }) {
+interface ComposerProps {
+  onSend(body: string): void;
+  /** A keystroke changed the text (feeds the typing indicator). */
+  onTyping?(): void;
+  /** Up arrow in an empty box: edit the user's last message. */
+  onEditLast?(): void;
+}
+
+export function Composer({ onSend, onTyping, onEditLast }: ComposerProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
   // Opening a conversation puts the cursor in its message box.
@@ -51,8 +59,16 @@ export function Composer({ onSend }: { onSend(body: string): void }) {
           aria-describedby={count >= COUNTER_FROM ? 'composer-count' : undefined}
           placeholder={t('messagePlaceholder')}
           data-testid="composer-input"
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            if (e.currentTarget.value.trim() !== '') onTyping?.();
+          }}
           onKeyDown={(e) => {
+            if (e.key === 'ArrowUp' && text === '' && onEditLast) {
+              e.preventDefault();
+              onEditLast();
+              return;
+            }
             // Not while an input method is composing (Chinese input confirms with Enter).
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
               e.preventDefault();

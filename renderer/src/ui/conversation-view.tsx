@@ -10,6 +10,7 @@ import { Composer } from './composer';
 import { LiveCallBar } from './live-call-bar';
 import { MessageList } from './message-list';
 import { MuteMenu } from './mute-menu';
+import { TypingIndicator } from './typing-indicator';
 
 interface Props {
   session: Session;
@@ -75,7 +76,18 @@ export function ConversationView({ session, conversation }: Props) {
       </header>
       <LiveCallBar session={session} conversation={conversation} />
       <MessageList session={session} conversation={conversation} />
-      <Composer onSend={(body) => session.chat.send(conversation.id, body)} />
+      <TypingIndicator session={session} conversation={conversation} />
+      <Composer
+        onSend={(body) => {
+          session.typing.sent(conversation.id);
+          session.chat.send(conversation.id, body);
+        }}
+        onTyping={() => session.typing.typed(conversation.id)}
+        onEditLast={() => {
+          const last = session.edits.lastChangeable(conversation.id);
+          if (last) session.edits.startEdit(last.id);
+        }}
+      />
     </section>
   );
 }

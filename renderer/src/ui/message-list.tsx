@@ -1,10 +1,10 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { callOutcomeText, callOutcomeTone, senderName } from '../chat/describe';
-import { splitLinks } from '../chat/links';
 import { formatTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { ConversationSummary, Message } from '../lib/types';
 import type { Session } from '../session';
+import { TextMessage } from './message-bubble';
 
 interface Props {
   session: Session;
@@ -95,8 +95,8 @@ export function MessageList({ session, conversation }: Props) {
       {thread.messages.map((m, i) => (
         <MessageRow
           key={m.id}
+          session={session}
           message={m}
-          meId={meId}
           direct={direct}
           showSender={!direct && m.sender_id !== thread.messages[i - 1]?.sender_id}
           sender={senderName(conversation, m.sender_id)}
@@ -130,15 +130,16 @@ export function MessageList({ session, conversation }: Props) {
 }
 
 interface RowProps {
+  session: Session;
   message: Message;
-  meId: string;
   direct: boolean;
   showSender: boolean;
   sender: string;
 }
 
-function MessageRow({ message, meId, direct, showSender, sender }: RowProps) {
+function MessageRow({ session, message, direct, showSender, sender }: RowProps) {
   if (message.kind === 'call') {
+    const meId = session.me.id;
     return (
       <div
         class={`call-entry ${callOutcomeTone(message, meId)}`}
@@ -153,36 +154,5 @@ function MessageRow({ message, meId, direct, showSender, sender }: RowProps) {
       </div>
     );
   }
-  const mine = message.sender_id === meId;
-  return (
-    <div class={`message ${mine ? 'mine' : 'theirs'}`} data-testid="message">
-      {showSender && !mine && <span class="sender">{sender}</span>}
-      <div class="bubble">
-        <p>
-          <LinkedText body={message.body} />
-        </p>
-        <time>{formatTime(message.created_at)}</time>
-      </div>
-    </div>
-  );
-}
-
-/**
- * A message body with its http(s) links clickable. They open outside the app: a new browser tab
- * without an opener or referrer, or, in the desktop app, the system browser (main denies new windows).
- */
-function LinkedText({ body }: { body: string }) {
-  return (
-    <>
-      {splitLinks(body).map((part, i) =>
-        'href' in part ? (
-          <a key={i} href={part.href} target="_blank" rel="noopener noreferrer">
-            {part.text}
-          </a>
-        ) : (
-          part.text
-        ),
-      )}
-    </>
-  );
+  return <TextMessage session={session} message={message} showSender={showSender} sender={sender} />;
 }
