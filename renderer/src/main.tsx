@@ -6,6 +6,7 @@ import { applyTheme, savedTheme } from './lib/theme';
 import { App } from './ui/app';
 import './styles.css';
 import './ui/live-calls.css';
+import './ui/attachments.css';
 
 /** Picks the language (the desktop app's setting wins over the browser's), then renders the app. */
 async function start(): Promise<void> {

@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { IncomingCall } from '../../preload/desktop-api';
+import { UploadStore } from './attachments/upload-store';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
 import type { Api } from './lib/api';
@@ -25,6 +26,7 @@ export interface Session {
   socket: Socket;
   chat: ChatStore;
   calls: CallStore;
+  uploads: UploadStore;
   connection: Store<{ status: ConnectionStatus }>;
   close(): void;
 }
@@ -43,6 +45,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   });
   const chat = new ChatStore(api, me);
   const calls = new CallStore(api, socket, chat);
+  const uploads = new UploadStore(api, chat);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
@@ -100,8 +103,10 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     socket,
     chat,
     calls,
+    uploads,
     connection,
     close() {
+      uploads.dispose();
       closed = true;
       for (const u of unsubscribe) u();
       document.removeEventListener('visibilitychange', onVisibility);

@@ -21,6 +21,11 @@ const CODES: Record<string, MessageKey> = {
   empty_title: 'errEmptyTitle',
   empty_message: 'errEmptyMessage',
   body_too_large: 'errTooLarge',
+  attachment_too_large: 'errTooLarge',
+  empty_attachment: 'errFileEmpty',
+  upload_timeout: 'errUploadTimeout',
+  attachment_not_found: 'errAttachmentNotFound',
+  thumbnail_not_found: 'errAttachmentNotFound',
   internal_error: 'errServer',
 };
 

@@ -3,7 +3,10 @@
  * English one, so a string missing from either language fails the type check.
  */
 
+import { attachmentsEn, attachmentsZhCN } from './i18n-attachments';
+
 const en = {
+  ...attachmentsEn,
   appName: 'Peace Messenger',
   tagline: 'Chat and video calls on your own server',
   signIn: 'Sign in',
@@ -150,6 +153,7 @@ const en = {
 export type MessageKey = keyof typeof en;
 
 const zhCN: Record<MessageKey, string> = {
+  ...attachmentsZhCN,
   appName: '和平信使',
   tagline: '在自己的服务器上聊天和视频通话',
   signIn: '登录',

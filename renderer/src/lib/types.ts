@@ -21,6 +21,8 @@ export interface Message {
   kind: 'text' | 'call';
   body: string;
   call?: CallRecord;
+  /** A file or image; `body` is then its name. */
+  attachment?: Attachment;
   client_id?: string;
   created_at: string;
 }
@@ -75,6 +77,9 @@ export type Ack<T = Record<string, unknown>> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: string; message: string } };
 
+export type { Attachment, AttachmentLimits } from '../../../contract/attachments.js';
 // Socket event shapes defined once as TypeBox schemas in backend/schemas; only their types come over.
 export type { CallSummary, CallsSnapshot } from '../../../contract/calls.js';
 export type { UserSearchResult } from '../../../contract/chat.js';
+
+import type { Attachment } from '../../../contract/attachments.js';

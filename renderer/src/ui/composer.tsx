@@ -17,9 +17,10 @@ function length(text: string): number {
  * The message box: Enter sends, Shift+Enter starts a new line. Nothing is cut silently: past the limit
  * the text stays as typed or pasted, a warning says by how much it is over, and Send waits.
  */
-export function Composer({ onSend }: { onSend(body: string): void }) {
+export function Composer({ onSend, onFiles }: { onSend(body: string): void; onFiles(files: File[]): void }) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   // Opening a conversation puts the cursor in its message box.
   useEffect(() => input.current?.focus(), []);
   const count = length(text);
@@ -41,6 +42,36 @@ export function Composer({ onSend }: { onSend(body: string): void }) {
         send();
       }}
     >
+      <button
+        type="button"
+        class="ghost attach-button"
+        title={t('attachFile')}
+        aria-label={t('attachFile')}
+        data-testid="attach-button"
+        onClick={() => picker.current?.click()}
+      >
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            d="M20 11.5 12.3 19.2a5 5 0 0 1-7.1-7.1l8-8a3.3 3.3 0 0 1 4.7 4.7l-8 8a1.7 1.7 0 0 1-2.4-2.4l7.4-7.4"
+          />
+        </svg>
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          onFiles([...(e.currentTarget.files ?? [])]);
+          // The same file may be picked again later.
+          e.currentTarget.value = '';
+        }}
+      />
       <div class="composer-field">
         <textarea
           ref={input}
@@ -52,6 +83,13 @@ export function Composer({ onSend }: { onSend(body: string): void }) {
           placeholder={t('messagePlaceholder')}
           data-testid="composer-input"
           onInput={(e) => setText(e.currentTarget.value)}
+          onPaste={(e) => {
+            // Pasted files (a screenshot, files copied in a file manager) are sent; pasted text is typed.
+            const files = [...(e.clipboardData?.files ?? [])];
+            if (files.length === 0) return;
+            e.preventDefault();
+            onFiles(files);
+          }}
           onKeyDown={(e) => {
             // Not while an input method is composing (Chinese input confirms with Enter).
             if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {

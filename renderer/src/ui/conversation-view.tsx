@@ -9,6 +9,7 @@ import { BlockButton } from './block-button';
 import { Composer } from './composer';
 import { LiveCallBar } from './live-call-bar';
 import { MessageList } from './message-list';
+import { useFileDrop } from './use-file-drop';
 
 interface Props {
   session: Session;
@@ -29,9 +30,20 @@ export function ConversationView({ session, conversation }: Props) {
   const live = calls.live[conversation.id];
   // The button says what it will do: with a live call it joins or returns to it, never rings anew.
   const callLabel = !live ? t('startVideoCall') : isIn(live, meId) ? t('returnToCall') : t('joinCall');
+  const sendFiles = (files: File[]) => files.length > 0 && session.uploads.add(conversation.id, files);
+  const drop = useFileDrop(sendFiles);
 
   return (
-    <section class="conversation-view" data-testid="conversation-view">
+    <section
+      class={`conversation-view ${drop.over ? 'drop-over' : ''}`}
+      data-testid="conversation-view"
+      {...drop.props}
+    >
+      {drop.over && (
+        <div class="drop-hint" aria-hidden="true">
+          {t('dropFilesHere')}
+        </div>
+      )}
       <header class="chat-header">
         <button
           type="button"
@@ -73,7 +85,7 @@ export function ConversationView({ session, conversation }: Props) {
       </header>
       <LiveCallBar session={session} conversation={conversation} />
       <MessageList session={session} conversation={conversation} />
-      <Composer onSend={(body) => session.chat.send(conversation.id, body)} />
+      <Composer onSend={(body) => session.chat.send(conversation.id, body)} onFiles={sendFiles} />
     </section>
   );
 }

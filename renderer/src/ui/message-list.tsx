@@ -1,10 +1,13 @@
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { callOutcomeText, callOutcomeTone, senderName } from '../chat/describe';
 import { splitLinks } from '../chat/links';
+import type { Api } from '../lib/api';
 import { formatTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { ConversationSummary, Message } from '../lib/types';
 import type { Session } from '../session';
+import { AttachmentView } from './attachment-view';
+import { UploadRow } from './upload-row';
 
 interface Props {
   session: Session;
@@ -21,6 +24,10 @@ export function MessageList({ session, conversation }: Props) {
   const chat = useStore(session.chat);
   const thread = session.chat.thread(conversation.id);
   const pending = chat.pending.filter((p) => p.conversation_id === conversation.id);
+  useStore(session.uploads);
+  const uploads = session.uploads.of(conversation.id);
+  // Unconfirmed messages and files alike: a new one scrolls into view.
+  const waiting = pending.length + uploads.length;
   const scroller = useRef<HTMLDivElement>(null);
   const seen = useRef({ first: '', last: '', height: 0, top: 0, pending: 0 });
   const meId = session.me.id;
@@ -39,8 +46,8 @@ export function MessageList({ session, conversation }: Props) {
     } else if (first !== before.first && before.first !== '' && last?.id === before.last) {
       // Older messages arrived above: keep the same message under the reader's eyes.
       el.scrollTop = before.top + (el.scrollHeight - before.height);
-    } else if ((last && last.id !== before.last) || pending.length > before.pending) {
-      if (wasNearBottom || last?.sender_id === meId || pending.length > before.pending)
+    } else if ((last && last.id !== before.last) || waiting > before.pending) {
+      if (wasNearBottom || last?.sender_id === meId || waiting > before.pending)
         el.scrollTop = el.scrollHeight;
     }
     seen.current = {
@@ -48,7 +55,7 @@ export function MessageList({ session, conversation }: Props) {
       last: last?.id ?? '',
       height: el.scrollHeight,
       top: el.scrollTop,
-      pending: pending.length,
+      pending: waiting,
     };
   });
 
@@ -89,13 +96,14 @@ export function MessageList({ session, conversation }: Props) {
           <span class="muted">{t('startOfConversation')}</span>
         ) : null}
       </div>
-      {thread.loaded && thread.messages.length === 0 && pending.length === 0 && (
+      {thread.loaded && thread.messages.length === 0 && waiting === 0 && (
         <p class="empty-thread muted">{t('noMessages')}</p>
       )}
       {thread.messages.map((m, i) => (
         <MessageRow
           key={m.id}
           message={m}
+          api={session.api}
           meId={meId}
           direct={direct}
           showSender={!direct && m.sender_id !== thread.messages[i - 1]?.sender_id}
@@ -125,19 +133,23 @@ export function MessageList({ session, conversation }: Props) {
           </div>
         </div>
       ))}
+      {uploads.map((u) => (
+        <UploadRow key={u.id} upload={u} uploads={session.uploads} />
+      ))}
     </div>
   );
 }
 
 interface RowProps {
   message: Message;
+  api: Api;
   meId: string;
   direct: boolean;
   showSender: boolean;
   sender: string;
 }
 
-function MessageRow({ message, meId, direct, showSender, sender }: RowProps) {
+function MessageRow({ message, api, meId, direct, showSender, sender }: RowProps) {
   if (message.kind === 'call') {
     return (
       <div
@@ -157,10 +169,14 @@ function MessageRow({ message, meId, direct, showSender, sender }: RowProps) {
   return (
     <div class={`message ${mine ? 'mine' : 'theirs'}`} data-testid="message">
       {showSender && !mine && <span class="sender">{sender}</span>}
-      <div class="bubble">
-        <p>
-          <LinkedText body={message.body} />
-        </p>
+      <div class={`bubble ${message.attachment ? 'with-attachment' : ''}`}>
+        {message.attachment ? (
+          <AttachmentView api={api} attachment={message.attachment} />
+        ) : (
+          <p>
+            <LinkedText body={message.body} />
+          </p>
+        )}
         <time>{formatTime(message.created_at)}</time>
       </div>
     </div>
