@@ -117,7 +117,7 @@ describe('images and files in the chat UI', () => {
       const progress = alice.page.getByTestId('upload-progress');
       await expect
         .poll(async () => Number(await progress.getAttribute('value')), { timeout: 15_000 })
-        .toBeGreaterThan(0);
+        .toBeGreaterThanOrEqual(20);
       await screenshot(alice.page, 'attachments', `upload-in-progress-${locale}`);
       // Cancel: the upload goes, and nothing of it reaches Bob or stays on the server.
       await alice.page.getByTestId('upload-cancel').click();
@@ -153,6 +153,9 @@ describe('images and files in the chat UI', () => {
     const link = bob.page.getByTestId('attachment-file');
     await link.waitFor();
     expect(await link.textContent()).toContain('report 2026.pdf');
+    expect(await bob.page.locator('[data-testid="conversation"] .preview').first().textContent()).toBe(
+      'File: report 2026.pdf',
+    );
     expect(await link.getAttribute('aria-label')).toBe(`Download report 2026.pdf (${pdf.length} B)`);
     const saved = bob.page.waitForEvent('download');
     await link.click();
@@ -162,12 +165,14 @@ describe('images and files in the chat UI', () => {
     await alice.page.getByTestId('file-input').setInputFiles({
       name: 'huge.pdf',
       mimeType: 'application/pdf',
-      buffer: Buffer.alloc(2_000_001),
+      buffer: Buffer.alloc(2_600_000),
     });
     const failed = alice.page.getByTestId('upload-failed');
     await failed.waitFor();
     expect(await failed.textContent()).toContain('The file is too large: at most 1.9 MB.');
     await screenshot(alice.page, 'attachments', 'upload-too-large-en-US');
+    // Sending the same file again cannot help: only Remove is offered.
+    expect(await failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     await failed.getByRole('button', { name: 'Remove' }).click();
     await alice.page.getByTestId('upload').waitFor({ state: 'detached' });
   });

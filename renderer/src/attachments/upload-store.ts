@@ -1,5 +1,5 @@
 import type { ChatStore } from '../chat/chat-store';
-import type { Api } from '../lib/api';
+import { type Api, ApiError } from '../lib/api';
 import { randomId } from '../lib/ids';
 import { Store } from '../lib/store';
 import type { AttachmentLimits } from '../lib/types';
@@ -16,7 +16,12 @@ export interface Upload {
   status: 'uploading' | 'failed';
   /** Why it failed, in the user's language. */
   error?: string;
+  /** False when sending the same file again cannot help (too large, a type not allowed). */
+  retryable?: boolean;
 }
+
+/** Refusals of the file itself, not of the moment: another try gets the same answer. */
+const FINAL_STATUSES = new Set([400, 403, 404, 413, 415]);
 
 /**
  * Uploads in progress and failed ones, per conversation. A failed upload keeps its file until the user
@@ -81,7 +86,7 @@ export class UploadStore extends Store<{ uploads: Upload[] }> {
     this.#patch(upload.id, { status: 'uploading', loaded: 0, error: undefined });
     const limits = await this.#fetchLimits();
     const refused = refusal(upload.file, limits);
-    if (refused) return this.#patch(upload.id, { status: 'failed', error: refused });
+    if (refused) return this.#patch(upload.id, { status: 'failed', error: refused, retryable: false });
     const running = sendFile(this.api, upload.conversation_id, upload.file, upload.id, (loaded) =>
       this.#patch(upload.id, { loaded }),
     );
@@ -92,7 +97,12 @@ export class UploadStore extends Store<{ uploads: Upload[] }> {
       this.chat.onMessageNew(message);
     } catch (err) {
       if (err instanceof UploadCancelled) return;
-      this.#patch(upload.id, { status: 'failed', error: explainUploadError(err, upload.file, limits) });
+      const retryable = !(err instanceof ApiError && FINAL_STATUSES.has(err.status));
+      this.#patch(upload.id, {
+        status: 'failed',
+        error: explainUploadError(err, upload.file, limits),
+        retryable,
+      });
     } finally {
       this.#running.delete(upload.id);
     }

@@ -51,7 +51,9 @@ export function callOutcomeTone(message: Message, meId: string): 'missed' | 'neu
 /** One line for the conversation list: the text, a call in words, prefixed "You:" for own messages. */
 export function messagePreview(message: Message, meId: string, direct = true): string {
   if (message.kind === 'call') return callOutcomeText(message, meId, direct);
-  return message.sender_id === meId ? `${t('you')}: ${message.body}` : message.body;
+  const file = message.attachment;
+  const body = file ? t(file.thumbnail ? 'previewImage' : 'previewFile', { name: file.name }) : message.body;
+  return message.sender_id === meId ? `${t('you')}: ${body}` : body;
 }
 
 /** A display name for a sender in a conversation. */

@@ -37,10 +37,14 @@ export function UploadRow({ upload, uploads }: { upload: Upload; uploads: Upload
         ) : (
           <span class="failed-note" role="alert" data-testid="upload-failed">
             {t('uploadFailed', { reason: upload.error ?? '' })}{' '}
-            <button type="button" class="link" onClick={() => uploads.retry(upload.id)}>
-              {t('retry')}
-            </button>{' '}
-            ·{' '}
+            {upload.retryable !== false && (
+              <>
+                <button type="button" class="link" onClick={() => uploads.retry(upload.id)}>
+                  {t('retry')}
+                </button>{' '}
+                ·{' '}
+              </>
+            )}
             <button type="button" class="link" onClick={() => uploads.remove(upload.id)}>
               {t('removeUpload')}
             </button>
