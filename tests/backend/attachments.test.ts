@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchBytes, makePng, uploadFile } from '../helpers/attachments.js';
 import { nextEvent, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
+import { postgresUrl, usePostgresSchema } from '../helpers/postgres.js';
 
 /** Every file under `dir`, as paths relative to it. */
 function filesUnder(dir: string): string[] {
@@ -183,5 +184,36 @@ describe('attachments on disk', () => {
     req.destroy();
     await expect.poll(async () => (await pendingRows()).length, { timeout: 5000 }).toBe(0);
     expect({ files: filesUnder(folder).length, messages: (await history()).length }).toEqual(before);
+  });
+});
+
+describe.skipIf(!postgresUrl)('attachments on PostgreSQL', () => {
+  const database = usePostgresSchema('peace_attach');
+  let b: TestBackend;
+  beforeAll(async () => {
+    b = await startBackend({ DATABASE_URL: database.url });
+  });
+  afterAll(async () => b?.close());
+
+  it('stores an upload once, however often it is retried, and serves it to members only', async () => {
+    const [alice, bob, carol] = [
+      await b.register('alice'),
+      await b.register('bob'),
+      await b.register('carol'),
+    ];
+    const direct = (
+      await b.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
+    ).body.id;
+    const png = await makePng(64, 48);
+    const sent = await Promise.all(
+      [1, 2, 3].map(() => uploadFile(b, alice.token, direct, png, { clientId: 'pg-upload' })),
+    );
+    const ids = new Set(sent.map((r) => r.body.attachment.id));
+    expect(ids.size).toBe(1);
+    expect(sent.map((r) => r.status).sort()).toEqual([200, 200, 201]);
+    const id = [...ids][0];
+    expect((await fetchBytes(b, bob.token, `/api/v1/attachments/${id}`)).bytes.equals(png)).toBe(true);
+    expect((await fetchBytes(b, carol.token, `/api/v1/attachments/${id}/thumbnail`)).status).toBe(403);
+    expect(await b.app.db.selectFrom('attachments').select('id').execute()).toEqual([{ id }]);
   });
 });
