@@ -124,6 +124,18 @@ describe('attachments on disk', () => {
     expect(filesUnder(folder).length).toBe(before);
   });
 
+  it('refuses uploads into a direct chat across a block', async () => {
+    const dave = await b.register('dave');
+    const chat = (
+      await b.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: dave.id })
+    ).body.id;
+    expect((await b.api(dave.token, 'PUT', `/api/v1/blocks/${alice.id}`)).status).toBeLessThan(300);
+    const res = await uploadFile(b, alice.token, chat, await makePng(10, 10));
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('blocked');
+    expect(filesUnder(join(folder, chat))).toEqual([]);
+  });
+
   it('refuses files over the size limit (413) or of a type not allowed (415), and empty ones', async () => {
     const before = { files: filesUnder(folder).length, messages: (await history()).length };
     const big = await uploadFile(b, alice.token, direct, Buffer.alloc(300001, 1), {
