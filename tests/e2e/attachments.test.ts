@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/attachments.js';
+import { seriousViolations } from '../helpers/axe.js';
 import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
 import {
   launchChromium,
@@ -119,6 +120,7 @@ describe('images and files in the chat UI', () => {
         .poll(async () => Number(await progress.getAttribute('value')), { timeout: 15_000 })
         .toBeGreaterThanOrEqual(20);
       await screenshot(alice.page, 'attachments', `upload-in-progress-${locale}`);
+      expect(await seriousViolations(alice.page)).toEqual([]);
       // Cancel: the upload goes, and nothing of it reaches Bob or stays on the server.
       await alice.page.getByTestId('upload-cancel').click();
       await alice.page.getByTestId('upload').waitFor({ state: 'detached' });
@@ -137,6 +139,7 @@ describe('images and files in the chat UI', () => {
       await full.waitFor();
       await expect.poll(() => full.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1200);
       await screenshot(bob.page, 'attachments', `image-full-size-${locale}`);
+      expect(await seriousViolations(bob.page)).toEqual([]);
       await bob.page.keyboard.press('Escape');
       await bob.page.getByTestId('image-viewer').waitFor({ state: 'detached' });
     });
@@ -156,7 +159,8 @@ describe('images and files in the chat UI', () => {
     expect(await bob.page.locator('[data-testid="conversation"] .preview').first().textContent()).toBe(
       'File: report 2026.pdf',
     );
-    expect(await link.getAttribute('aria-label')).toBe(`Download report 2026.pdf (${pdf.length} B)`);
+    expect(await link.getAttribute('title')).toBe(`Download report 2026.pdf (${pdf.length} B)`);
+    await bob.page.getByRole('button', { name: `Download report 2026.pdf ${pdf.length} B` }).waitFor();
     const saved = bob.page.waitForEvent('download');
     await link.click();
     const download = await saved;
@@ -171,6 +175,7 @@ describe('images and files in the chat UI', () => {
     await failed.waitFor();
     expect(await failed.textContent()).toContain('The file is too large: at most 1.9 MB.');
     await screenshot(alice.page, 'attachments', 'upload-too-large-en-US');
+    expect(await seriousViolations(alice.page)).toEqual([]);
     // Sending the same file again cannot help: only Remove is offered.
     expect(await failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     await failed.getByRole('button', { name: 'Remove' }).click();

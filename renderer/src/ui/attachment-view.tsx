@@ -82,12 +82,14 @@ function FileAttachment({ api, attachment }: { api: Api; attachment: Attachment 
         type="button"
         class="attachment-file"
         onClick={save}
-        aria-label={t('downloadFile', { name: attachment.name, size })}
+        title={t('downloadFile', { name: attachment.name, size })}
         data-testid="attachment-file"
       >
         <span class="file-icon" aria-hidden="true">
           ⤓
         </span>
+        {/* The visible name stays the accessible name (WCAG 2.5.3); "Download" is said before it. */}
+        <span class="sr-only">{t('download')} </span>
         <span class="file-name">{attachment.name}</span>
         <span class="file-size">{size}</span>
       </button>
