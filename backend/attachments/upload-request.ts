@@ -21,6 +21,7 @@ export function typeAllowed(type: string, allowed: readonly string[]): boolean {
 
 /** Bidi controls, other invisible format characters and control characters: a name shows none of them. */
 const UNSHOWABLE =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what this removes.
   /[\u0000-\u001f\u007f\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 
 /** The last path part of a name, without characters that could disguise it, at most 255 characters. */
