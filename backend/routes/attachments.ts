@@ -7,9 +7,9 @@ import { findStored } from '../attachments/records.js';
 import { sendStored, thumbnailFile } from '../attachments/serve.js';
 import { storeUpload } from '../attachments/upload.js';
 import { checkDeclaredFile, type UploadLimits } from '../attachments/upload-request.js';
+import { announceSentMessage } from '../chat/announce-message.js';
 import { assertDirectNotBlocked } from '../chat/blocks.js';
-import { isMember, memberIdsOf } from '../chat/conversations.js';
-import { markRead } from '../chat/messages.js';
+import { isMember } from '../chat/conversations.js';
 import { allowedTypes } from '../config.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
@@ -71,10 +71,7 @@ const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
         { ...declared, conversationId, uploaderId: request.userId, clientId, body: request.raw },
       );
-      if (created) {
-        await markRead(app.db, conversationId, request.userId, message.id);
-        app.realtime.toUsers(await memberIdsOf(app.db, conversationId), 'message_new', message);
-      }
+      if (created) await announceSentMessage(app.db, app.realtime, message);
       return reply.status(created ? 201 : 200).send(message);
     },
   );

@@ -13,13 +13,13 @@ import {
   SendMessageBody,
 } from '../../contract/chat.js';
 import { errorResponses } from '../../contract/common.js';
+import { announceSentMessage } from '../chat/announce-message.js';
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
 import {
   conversationExists,
   createGroup,
   isMember,
   listConversations,
-  memberIdsOf,
   openDirect,
 } from '../chat/conversations.js';
 import {
@@ -147,11 +147,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: request.body.body,
         clientId: request.body.client_id,
       });
-      if (created) {
-        // The sender's own message counts as read by them.
-        await markRead(app.db, conversationId, request.userId, message.id);
-        app.realtime.toUsers(await memberIdsOf(app.db, conversationId), 'message_new', message);
-      }
+      if (created) await announceSentMessage(app.db, app.realtime, message);
       return reply.status(201).send(message);
     },
   );
