@@ -15,20 +15,33 @@ export function contentDisposition(kind: 'inline' | 'attachment', name: string):
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeExtValue(name)}`;
 }
 
+export interface ServedFile {
+  name: string;
+  contentType: string;
+  /** The server decoded it as an image (it made its thumbnail): only then may it be shown inline. */
+  decodedImage: boolean;
+}
+
+/** How a stored attachment is served: inline only when its bytes proved to be the raster image declared. */
+export function originalFile(row: AttachmentRow): ServedFile {
+  return { name: row.name, contentType: row.content_type, decodedImage: row.thumbnail_key !== null };
+}
+
 /**
- * Sends stored bytes so they can never run as a page of our origin: only the raster image types are shown
- * inline under their own type; everything else (HTML, SVG, …) is a download of type application/octet-stream.
+ * Sends stored bytes so they can never run as a page of our origin: only raster images the server decoded
+ * are shown inline under their own type; everything else (HTML, SVG, a "PNG" that is none, …) is a
+ * download of type application/octet-stream.
  * nosniff, and a CSP that forbids everything, cover a browser that would guess otherwise.
  */
 export async function sendStored(
   reply: FastifyReply,
   storage: AttachmentStorage,
   key: string,
-  file: { name: string; contentType: string },
+  file: ServedFile,
 ): Promise<FastifyReply> {
   const stored = await storage.get(key);
   if (!stored) throw notFound('attachment_not_found', 'No such attachment');
-  const inline = THUMBNAIL_TYPES.has(file.contentType);
+  const inline = file.decodedImage && THUMBNAIL_TYPES.has(file.contentType);
   return (
     reply
       .header('content-type', inline ? file.contentType : 'application/octet-stream')
@@ -43,6 +56,6 @@ export async function sendStored(
 }
 
 /** The file and thumbnail names a download gets. */
-export function thumbnailFile(row: AttachmentRow): { name: string; contentType: string } {
-  return { name: `${row.name.replace(/\.[^.]*$/, '')}.webp`, contentType: 'image/webp' };
+export function thumbnailFile(row: AttachmentRow): ServedFile {
+  return { name: `${row.name.replace(/\.[^.]*$/, '')}.webp`, contentType: 'image/webp', decodedImage: true };
 }

@@ -4,7 +4,7 @@ import { AttachmentLimitsSchema, AttachmentParams, UploadHeaders } from '../../c
 import { ConversationParams, MessageSchema } from '../../contract/chat.js';
 import { errorResponses } from '../../contract/common.js';
 import { findStored } from '../attachments/records.js';
-import { sendStored, thumbnailFile } from '../attachments/serve.js';
+import { originalFile, sendStored, thumbnailFile } from '../attachments/serve.js';
 import { storeUpload } from '../attachments/upload.js';
 import { checkDeclaredFile, type UploadLimits } from '../attachments/upload-request.js';
 import { announceSentMessage } from '../chat/announce-message.js';
@@ -94,10 +94,7 @@ const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/attachments/:id', { schema: fetchSchema }, async (request, reply) => {
     const row = await readable(request.params.id, request.userId);
-    return sendStored(reply, app.attachmentStorage, row.storage_key, {
-      name: row.name,
-      contentType: row.content_type,
-    });
+    return sendStored(reply, app.attachmentStorage, row.storage_key, originalFile(row));
   });
 
   app.get('/attachments/:id/thumbnail', { schema: fetchSchema }, async (request, reply) => {

@@ -76,9 +76,11 @@ describe('attachments on disk', () => {
     expect(filesUnder(folder).sort()).toEqual([`${direct}/${id}`, `${direct}/${id}.thumb`]);
   });
 
-  it('offers HTML and SVG only as downloads, never as a page or image of our origin', async () => {
+  it('offers HTML, SVG and a fake image only as downloads, never as a page or image of our origin', async () => {
     const cases = [
       { type: 'text/html', name: 'page.html', bytes: '<script>alert(1)</script>' },
+      // Declared a PNG, but no image: the server could not decode it, so it is no image to show.
+      { type: 'image/png', name: 'fake.png', bytes: '<html><script>alert(1)</script></html>' },
       {
         type: 'image/svg+xml',
         name: 'x.svg',
