@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 
 /** True while the drag carries files (not text or a link dragged from the page). */
 const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?? false;
@@ -9,6 +9,16 @@ const carriesFiles = (e: DragEvent) => e.dataTransfer?.types.includes('Files') ?
  */
 export function useFileDrop(onFiles: (files: File[]) => void) {
   const [over, setOver] = useState(false);
+  // A file dropped just beside the target would otherwise replace the whole app with that file.
+  useEffect(() => {
+    const ignore = (e: DragEvent) => carriesFiles(e) && e.preventDefault();
+    window.addEventListener('dragover', ignore);
+    window.addEventListener('drop', ignore);
+    return () => {
+      window.removeEventListener('dragover', ignore);
+      window.removeEventListener('drop', ignore);
+    };
+  }, []);
   const props = {
     onDragOver: (e: DragEvent) => {
       if (!carriesFiles(e)) return;
