@@ -145,7 +145,7 @@ describe('images and files in the chat UI', () => {
     });
   }
 
-  it('a dropped file arrives as a named, sized download; a file over the limit fails in words, and can be removed', async () => {
+  it('a dropped file arrives as a named, sized download; a refused file can be removed, a failed one retried', async () => {
     const { alice, bob } = await twoUsers('en-US');
     const pdf = Buffer.from('%PDF-1.4 a small report');
     await dropFile(alice.page, {
@@ -179,6 +179,17 @@ describe('images and files in the chat UI', () => {
     // Sending the same file again cannot help: only Remove is offered.
     expect(await failed.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     await failed.getByRole('button', { name: 'Remove' }).click();
+    await alice.page.getByTestId('upload').waitFor({ state: 'detached' });
+
+    // The connection is down: the file waits, failed, and goes with Retry once the server is back.
+    await alice.context.setOffline(true);
+    const notes = Buffer.from('meeting notes');
+    await pasteFile(alice.page, { base64: notes.toString('base64'), name: 'notes.txt', type: 'text/plain' });
+    await failed.waitFor();
+    expect(await failed.textContent()).toContain('The server could not be reached.');
+    await alice.context.setOffline(false);
+    await failed.getByRole('button', { name: 'Retry' }).click();
+    await bob.page.getByRole('button', { name: 'Download notes.txt 13 B' }).waitFor();
     await alice.page.getByTestId('upload').waitFor({ state: 'detached' });
   });
 });
