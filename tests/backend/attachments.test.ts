@@ -231,3 +231,40 @@ describe.skipIf(!postgresUrl)('attachments on PostgreSQL', () => {
     expect(await b.app.db.selectFrom('attachments').select('id').execute()).toEqual([{ id }]);
   });
 });
+
+describe('an upload slower than ATTACHMENT_UPLOAD_TIMEOUT_SECONDS', () => {
+  let b: TestBackend;
+  beforeAll(async () => {
+    b = await startBackend({ ATTACHMENT_UPLOAD_TIMEOUT_SECONDS: '0.5' });
+  });
+  afterAll(async () => b?.close());
+
+  it('is cut off and leaves nothing behind', async () => {
+    const [alice, bob] = [await b.register('alice'), await b.register('bob')];
+    const direct = (
+      await b.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
+    ).body.id;
+    const { request } = await import('node:http');
+    const req = request(`${b.url}/api/v1/conversations/${direct}/attachments`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${alice.token}`,
+        'content-type': 'application/pdf',
+        'content-length': '1000',
+        'x-file-name': 'slow.pdf',
+      },
+    });
+    const closed = new Promise<string>((resolve) => {
+      req.on('error', (err) => resolve((err as NodeJS.ErrnoException).code ?? 'error'));
+      req.on('response', (res) => resolve(String(res.statusCode)));
+    });
+    req.write(Buffer.alloc(10));
+    // The client never sends the rest: the server gives up on it at the deadline.
+    expect(await closed).toMatch(/ECONNRESET|408/);
+    await expect
+      .poll(async () => (await b.app.db.selectFrom('attachments').selectAll().execute()).length)
+      .toBe(0);
+    expect(filesUnder(join(b.dataDir, 'attachments'))).toEqual([]);
+    expect((await b.api(alice.token, 'GET', `/api/v1/conversations/${direct}/messages`)).body).toEqual([]);
+  });
+});
