@@ -2,6 +2,7 @@ import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import attachmentsPlugin from './attachments/plugin.js';
 import callsPlugin from './calls/plugin.js';
 import typingRelay from './chat/typing-relay.js';
 import type { Config } from './config.js';
@@ -20,6 +21,7 @@ import webClientPlugin from './plugins/web-client.js';
 import roomLeaveRoutes from './rooms/leave-route.js';
 import roomPageRoutes from './rooms/page-route.js';
 import roomRoutes from './rooms/routes.js';
+import attachmentRoutes from './routes/attachments.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
@@ -78,7 +80,8 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         // Everything the client needs is bundled: no fonts or styles from any https: origin (helmet's default).
         'font-src': ["'self'", 'data:'],
         'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
+        // blob:: attachments are fetched with the access token and shown from object URLs.
+        'img-src': ["'self'", 'data:', 'blob:'],
         'media-src': ["'self'", 'data:'],
         // Self-hosted installs may run on plain HTTP inside a LAN; do not rewrite their requests.
         'upgrade-insecure-requests': null,
@@ -99,6 +102,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(jitsiPlugin);
   await app.register(callsPlugin);
   await app.register(typingRelay);
+  await app.register(attachmentsPlugin);
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -117,6 +121,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         await secured.register(muteRoutes);
         await secured.register(messageEditRoutes);
         await secured.register(roomRoutes);
+        await secured.register(attachmentRoutes);
       });
     },
     { prefix: '/api/v1' },

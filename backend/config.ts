@@ -1,6 +1,20 @@
 import { type Static, Type } from 'typebox';
 import { Compile } from 'typebox/compile';
 
+/** Images, PDF, plain text, archives, office documents, audio and video. */
+const DEFAULT_ALLOWED_TYPES = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'application/pdf',
+  'text/plain',
+  'application/zip',
+  'application/vnd.openxmlformats-officedocument.*',
+  'audio/*',
+  'video/*',
+].join(',');
+
 /** Environment variables of the backend (names and defaults: docs/CONTRACT.md). */
 export const ConfigSchema = Type.Object({
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 8080 }),
@@ -42,6 +56,23 @@ export const ConfigSchema = Type.Object({
   /** `pretty` (short coloured lines) or `json`; unset: pretty when stdout is a terminal, else JSON. */
   LOG_FORMAT: Type.Optional(Type.Union([Type.Literal('pretty'), Type.Literal('json')])),
   NODE_ENV: Type.String({ default: 'production' }),
+  /** Attachments (docs/API.md#attachments): the largest file accepted, in bytes (default 25 MiB). */
+  ATTACHMENT_MAX_BYTES: Type.Integer({ minimum: 1, maximum: 4 * 1024 ** 3, default: 25 * 1024 ** 2 }),
+  /** Comma-separated MIME types a file may declare; `type/*` allows every subtype. */
+  ATTACHMENT_ALLOWED_TYPES: Type.String({ minLength: 1, default: DEFAULT_ALLOWED_TYPES }),
+  /** An upload still unfinished after this long is refused and its partial file removed. */
+  ATTACHMENT_UPLOAD_TIMEOUT_SECONDS: Type.Number({ exclusiveMinimum: 0, maximum: 86400, default: 900 }),
+  /** Where attachments are kept when no S3 bucket is configured. */
+  ATTACHMENTS_DIR: Type.String({ minLength: 1, default: './data/attachments' }),
+  /** S3-compatible object storage for attachments, shared by every backend node; used when S3_BUCKET is set. */
+  S3_BUCKET: Type.Optional(Type.String({ minLength: 3 })),
+  /** e.g. http://minio:9000; unset: AWS itself. */
+  S3_ENDPOINT: Type.Optional(Type.String()),
+  S3_REGION: Type.String({ minLength: 1, default: 'us-east-1' }),
+  S3_ACCESS_KEY_ID: Type.Optional(Type.String({ minLength: 1 })),
+  S3_SECRET_ACCESS_KEY: Type.Optional(Type.String({ minLength: 1 })),
+  /** Bucket in the path, not the host name (MinIO and most self-hosted servers); default: on when S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: Type.Optional(Type.Boolean()),
   /** Where the built web client lives; served at `/`. */
   WEB_ROOT: Type.Optional(Type.String()),
 });
@@ -64,9 +95,15 @@ const integerKeys = new Set([
   'CONVERSATIONS_PER_MINUTE',
   'ROOMS_PER_MINUTE',
   'CALL_INVITATIONS_PER_MINUTE',
+  'ATTACHMENT_MAX_BYTES',
 ]);
-const numberKeys = new Set(['RING_TIMEOUT_SECONDS', 'CALL_LEAVE_GRACE_SECONDS', 'CALL_SWEEP_SECONDS']);
-const booleanKeys = new Set(['TRUST_PROXY']);
+const numberKeys = new Set([
+  'RING_TIMEOUT_SECONDS',
+  'CALL_LEAVE_GRACE_SECONDS',
+  'CALL_SWEEP_SECONDS',
+  'ATTACHMENT_UPLOAD_TIMEOUT_SECONDS',
+]);
+const booleanKeys = new Set(['TRUST_PROXY', 'S3_FORCE_PATH_STYLE']);
 
 function coerce(key: string, raw: string): unknown {
   const value = raw.trim();
@@ -84,7 +121,7 @@ function coerce(key: string, raw: string): unknown {
   return value;
 }
 
-const SECRET_KEYS = new Set(['SESSION_SECRET', 'JITSI_APP_SECRET']);
+const SECRET_KEYS = new Set(['SESSION_SECRET', 'JITSI_APP_SECRET', 'S3_SECRET_ACCESS_KEY']);
 
 /**
  * A configuration value as it may appear in an error line: quoted and escaped (so the error stays one
@@ -138,6 +175,29 @@ function checkSemantics(config: Config): void {
     }
     config.JITSI_SERVER_URL = url.origin;
   }
+  for (const type of allowedTypes(config)) {
+    if (!MIME_PATTERN.test(type))
+      throw new ConfigError(
+        `ATTACHMENT_ALLOWED_TYPES: not a MIME type: ${shown('ATTACHMENT_ALLOWED_TYPES', type)}`,
+      );
+  }
+  if (
+    config.S3_ENDPOINT !== undefined &&
+    !/^https?:$/.test(parseUrl('S3_ENDPOINT', config.S3_ENDPOINT).protocol)
+  )
+    throw new ConfigError('S3_ENDPOINT: must be an http(s) URL');
+  if (config.S3_BUCKET !== undefined && !config.S3_ACCESS_KEY_ID !== !config.S3_SECRET_ACCESS_KEY)
+    throw new ConfigError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY: set both or neither');
+}
+
+/** `type/subtype` or `type/*` (a subtype may end in `*` too: `application/vnd.openxmlformats-officedocument.*`). */
+const MIME_PATTERN = /^[a-z0-9][a-z0-9.+-]*\/(\*|[a-z0-9][a-z0-9.+-]*\*?)$/;
+
+/** ATTACHMENT_ALLOWED_TYPES as a list, lower-case. */
+export function allowedTypes(config: Pick<Config, 'ATTACHMENT_ALLOWED_TYPES'>): string[] {
+  return config.ATTACHMENT_ALLOWED_TYPES.split(',')
+    .map((type) => type.trim().toLowerCase())
+    .filter((type) => type !== '');
 }
 
 /**

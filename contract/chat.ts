@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { AttachmentSchema } from './attachments.js';
 import { Id } from './common.js';
 import { MuteSchema } from './mute.js';
 
@@ -75,6 +76,8 @@ export const MessageSchema = Type.Object({
   kind: Type.Union([Type.Literal('text'), Type.Literal('call')]),
   body: Type.String(),
   call: Type.Optional(CallRecordSchema),
+  /** A file or image (kind stays `text`, `body` is its name: older clients show that). */
+  attachment: Type.Optional(AttachmentSchema),
   client_id: Type.Optional(Type.String()),
   created_at: Type.String(),
   /** Set once the sender changed the text (contract/message-edits.ts). */

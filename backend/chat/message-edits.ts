@@ -24,6 +24,12 @@ async function ownTextMessage(db: Db, conversationId: string, messageId: string,
   return row;
 }
 
+/** A file message's text is its file name: it can be deleted, not edited. */
+function assertEditable(row: { attachment_json: string | null }): void {
+  if (row.attachment_json)
+    throw forbidden('attachment_not_editable', 'A file message can be deleted, not edited');
+}
+
 async function reload(db: Db, messageId: string): Promise<Message> {
   return rowToMessage(
     await db.selectFrom('messages').selectAll().where('id', '=', messageId).executeTakeFirstOrThrow(),
@@ -42,7 +48,7 @@ export async function editMessage(
   userId: string,
   body: string,
 ): Promise<EditOutcome> {
-  await ownTextMessage(db, conversationId, messageId, userId);
+  assertEditable(await ownTextMessage(db, conversationId, messageId, userId));
   const result = await db
     .updateTable('messages')
     .set({ body, edited_at: nowIso() })
@@ -67,11 +73,20 @@ export async function deleteMessage(
   userId: string,
 ): Promise<EditOutcome> {
   await ownTextMessage(db, conversationId, messageId, userId);
-  const result = await db
-    .updateTable('messages')
-    .set({ body: '', deleted_at: nowIso() })
-    .where('id', '=', messageId)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+  const result = await db.transaction().execute(async (tx) => {
+    const deleted = await tx
+      .updateTable('messages')
+      .set({ body: '', deleted_at: nowIso(), attachment_json: null })
+      .where('id', '=', messageId)
+      .where('deleted_at', 'is', null)
+      .executeTakeFirst();
+    // Its file goes too: no longer served at once, its bytes removed by the next sweep (attachments/sweep.ts).
+    await tx
+      .updateTable('attachments')
+      .set({ state: 'doomed', message_id: null })
+      .where('message_id', '=', messageId)
+      .execute();
+    return deleted;
+  });
   return { message: await reload(db, messageId), changed: Number(result.numUpdatedRows) > 0 };
 }

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import type { Attachment } from '../../contract/attachments.js';
 import type { CallRecord, Message } from '../../contract/chat.js';
 import type { Database, Db } from '../db/index.js';
 import { newId, nowIso } from '../lib/ids.js';
@@ -14,6 +15,7 @@ export function rowToMessage(row: Selectable<Database['messages']>): Message {
     created_at: row.created_at,
   };
   if (row.call_json) message.call = JSON.parse(row.call_json) as CallRecord;
+  if (row.attachment_json) message.attachment = JSON.parse(row.attachment_json) as Attachment;
   if (row.client_id) message.client_id = row.client_id;
   if (row.edited_at) message.edited_at = row.edited_at;
   if (row.deleted_at) message.deleted_at = row.deleted_at;
@@ -26,6 +28,7 @@ export interface NewMessage {
   body: string;
   clientId?: string | undefined;
   call?: CallRecord;
+  attachment?: Attachment;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function insertMessage(
     kind: input.call ? ('call' as const) : ('text' as const),
     body: input.body,
     call_json: input.call ? JSON.stringify(input.call) : null,
+    attachment_json: input.attachment ? JSON.stringify(input.attachment) : null,
     client_id: input.clientId ?? null,
     created_at: nowIso(),
     edited_at: null,

@@ -19,10 +19,12 @@ export async function announceMessage(db: Db, realtime: Realtime, message: Messa
  */
 export async function postMessage(db: Db, realtime: Realtime, input: NewMessage): Promise<Message> {
   const { message, created } = await insertMessage(db, input);
-  if (created) {
-    // The sender's own message counts as read by them.
-    await markRead(db, input.conversationId, input.senderId, message.id);
-    await announceMessage(db, realtime, message);
-  }
+  if (created) await announceSentMessage(db, realtime, message);
   return message;
+}
+
+/** A message a member just sent (text or file): read by its sender, then announced to everyone. */
+export async function announceSentMessage(db: Db, realtime: Realtime, message: Message): Promise<void> {
+  await markRead(db, message.conversation_id, message.sender_id, message.id);
+  await announceMessage(db, realtime, message);
 }

@@ -158,6 +158,35 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0011_attachments': {
+    async up(db: Kysely<unknown>) {
+      // A file's metadata; its bytes live in the attachment storage (backend/attachments/storage.ts).
+      // `pending` while it uploads: a row left pending past `expires_at` (a crash, a cut connection) is
+      // swept with its stored bytes, so an unfinished upload never leaves a message or an orphan file.
+      await db.schema
+        .createTable('attachments')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
+        .addColumn('uploader_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('message_id', 'text')
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('content_type', 'text', (c) => c.notNull())
+        .addColumn('size', 'integer', (c) => c.notNull())
+        .addColumn('storage_key', 'text', (c) => c.notNull())
+        .addColumn('thumbnail_key', 'text')
+        .addColumn('state', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('attachments_by_state')
+        .on('attachments')
+        .columns(['state', 'expires_at'])
+        .execute();
+      // The message's copy of the attachment's public fields (like call_json): history needs no join.
+      await db.schema.alterTable('messages').addColumn('attachment_json', 'text').execute();
+    },
+  },
   '0012_message_edits': {
     async up(db: Kysely<unknown>) {
       // Edit and delete of one's own messages (backend/chat/message-edits.ts): a deleted message keeps its

@@ -34,6 +34,8 @@ export interface Database {
     body: string;
     /** JSON of the call outcome for kind = call. */
     call_json: string | null;
+    /** JSON of the attachment (contract/attachments.ts) of a file message; absent on older rows. */
+    attachment_json: string | null;
     client_id: string | null;
     created_at: string;
     /** When the sender last changed the text; null if never. */
@@ -53,6 +55,23 @@ export interface Database {
     user_id: string;
     created_at: string;
     expires_at: string;
+  };
+  /** An uploaded file (backend/attachments/records.ts); `pending` until its message exists. */
+  attachments: {
+    id: string;
+    conversation_id: string;
+    uploader_id: string;
+    message_id: string | null;
+    name: string;
+    content_type: string;
+    size: number;
+    storage_key: string;
+    thumbnail_key: string | null;
+    /** `pending` while uploading, `stored` once its message exists, `doomed` while being swept. */
+    state: 'pending' | 'stored' | 'doomed';
+    /** A pending upload not stored by then is abandoned. */
+    expires_at: string;
+    created_at: string;
   };
   /** `blocker_id` blocked `blocked_id` (backend/chat/blocks.ts). */
   blocks: { blocker_id: string; blocked_id: string; created_at: string };

@@ -7,6 +7,7 @@ import { App } from './ui/app';
 import './styles.css';
 import './ui/live-calls.css';
 import './ui/message-edits.css';
+import './ui/attachments.css';
 
 /** Picks the language (the desktop app's setting wins over the browser's), then renders the app. */
 async function start(): Promise<void> {

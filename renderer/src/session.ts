@@ -1,5 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import type { IncomingCall } from '../../contract/ipc';
+import { UploadStore } from './attachments/upload-store';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
 import { MessageActions } from './chat/message-actions';
@@ -38,6 +39,7 @@ export interface Session {
   /** Edit and delete of the user's own messages. */
   edits: MessageActions;
   typing: TypingStore;
+  uploads: UploadStore;
   connection: Store<{ status: ConnectionStatus }>;
   close(): void;
 }
@@ -61,6 +63,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   const stopMuteTimer = refreshWhenMutesEnd(chat);
   const edits = new MessageActions(api, chat);
   const typing = new TypingStore(socket);
+  const uploads = new UploadStore(api, chat);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
@@ -130,8 +133,10 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     notifyPrefs,
     edits,
     typing,
+    uploads,
     connection,
     close() {
+      uploads.dispose();
       closed = true;
       notifier.dispose();
       stopMuteTimer();

@@ -23,7 +23,8 @@ const CHAT_POLICY = {
   'font-src': ["'self'", 'data:'],
   'form-action': ["'self'"],
   'frame-ancestors': ["'self'"],
-  'img-src': ["'self'", 'data:'],
+  // blob:: attachments are fetched with the access token and shown from object URLs.
+  'img-src': ["'self'", 'data:', 'blob:'],
   'object-src': ["'none'"],
   'script-src': ["'self'"],
   'script-src-attr': ["'none'"],

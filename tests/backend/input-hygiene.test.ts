@@ -106,6 +106,17 @@ const cases: Case[] = [
     field: 'body/room_id',
     body: { conversation_id: '{conv}', room_id: `room-${NUL}-abc` },
   },
+  {
+    route: 'POST /api/v1/conversations/{id}/attachments',
+    path: '/api/v1/conversations/a%00b/attachments',
+    field: 'params/id',
+  },
+  { route: 'GET /api/v1/attachments/{id}', path: '/api/v1/attachments/a%00b', field: 'params/id' },
+  {
+    route: 'GET /api/v1/attachments/{id}/thumbnail',
+    path: '/api/v1/attachments/a%00b/thumbnail',
+    field: 'params/id',
+  },
   { route: 'PUT /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   { route: 'DELETE /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   {

@@ -57,6 +57,8 @@ export async function startBackend(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     PORT: '0',
+    // Uploads stay in the test's own folder (the default, ./data/attachments, is the real install's).
+    ATTACHMENTS_DIR: join(dataDir, 'attachments'),
     ...env,
     DATABASE_URL: databaseUrl,
   });

@@ -52,7 +52,9 @@ export function callOutcomeTone(message: Message, meId: string): 'missed' | 'neu
 export function messagePreview(message: Message, meId: string, direct = true): string {
   if (message.kind === 'call') return callOutcomeText(message, meId, direct);
   if (message.deleted_at) return t('messageDeleted');
-  return message.sender_id === meId ? `${t('you')}: ${message.body}` : message.body;
+  const file = message.attachment;
+  const body = file ? t(file.thumbnail ? 'previewImage' : 'previewFile', { name: file.name }) : message.body;
+  return message.sender_id === meId ? `${t('you')}: ${body}` : body;
 }
 
 /** A display name for a sender in a conversation. */

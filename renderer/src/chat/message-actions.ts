@@ -51,7 +51,7 @@ export class MessageActions extends Store<MessageActionsState> {
   lastChangeable(conversationId: string): Message | undefined {
     return [...this.chat.thread(conversationId).messages]
       .reverse()
-      .find((m) => isChangeable(m, this.chat.me.id));
+      .find((m) => isChangeable(m, this.chat.me.id) && !m.attachment);
   }
 
   async saveEdit(message: Message, text: string): Promise<void> {

@@ -44,6 +44,11 @@ export class Api {
     this.token = token;
   }
 
+  /** The Authorization header value, for requests made without fetch (upload progress needs XHR). */
+  authorization(): string | undefined {
+    return this.token ? `Bearer ${this.token}` : undefined;
+  }
+
   get<T>(path: string): Promise<T> {
     return this.request<T>('GET', path);
   }

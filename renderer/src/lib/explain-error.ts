@@ -24,6 +24,11 @@ const CODES: Record<string, MessageKey> = {
   call_record_immutable: 'errCallRecord',
   message_deleted: 'errMessageDeleted',
   body_too_large: 'errTooLarge',
+  attachment_too_large: 'errTooLarge',
+  empty_attachment: 'errFileEmpty',
+  upload_timeout: 'errUploadTimeout',
+  attachment_not_found: 'errAttachmentNotFound',
+  thumbnail_not_found: 'errAttachmentNotFound',
   internal_error: 'errServer',
 };
 

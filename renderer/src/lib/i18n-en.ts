@@ -1,7 +1,9 @@
 import { notifyEn } from './i18n/notify-strings';
+import { attachmentsEn } from './i18n-attachments';
 
 /** The chat UI's strings in English: the table every other language is typed from. */
 export const en = {
+  ...attachmentsEn,
   appName: 'Peace Messenger',
   tagline: 'Chat and video calls on your own server',
   signIn: 'Sign in',

@@ -1,9 +1,11 @@
 /** The chat UI's strings in Simplified Chinese, key for key the English table of i18n-en.ts. */
 
 import { notifyZhCN } from './i18n/notify-strings';
+import { attachmentsZhCN } from './i18n-attachments';
 import type { MessageKey } from './i18n-en';
 
 export const zhCN: Record<MessageKey, string> = {
+  ...attachmentsZhCN,
   appName: '和平信使',
   tagline: '在自己的服务器上聊天和视频通话',
   signIn: '登录',

@@ -21,6 +21,8 @@ export interface Message {
   kind: 'text' | 'call';
   body: string;
   call?: CallRecord;
+  /** A file or image; `body` is then its name. */
+  attachment?: Attachment;
   client_id?: string;
   created_at: string;
   /** Set once the sender changed the text. */
@@ -81,6 +83,7 @@ export type Ack<T = Record<string, unknown>> =
   | ({ ok: true } & T)
   | { ok: false; error: { code: string; message: string } };
 
+export type { Attachment, AttachmentLimits } from '../../../contract/attachments.js';
 // Socket event shapes defined once as TypeBox schemas in backend/schemas; only their types come over.
 export type { CallSummary, CallsSnapshot } from '../../../contract/calls.js';
 export type { UserSearchResult } from '../../../contract/chat.js';
@@ -93,3 +96,5 @@ export interface TypingEvent {
   conversation_id: string;
   user_id: string;
 }
+
+import type { Attachment } from '../../../contract/attachments.js';

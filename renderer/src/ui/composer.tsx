@@ -19,15 +19,18 @@ function length(text: string): number {
  */
 interface ComposerProps {
   onSend(body: string): void;
+  /** Files pasted into the box: sent as attachments. */
+  onFiles(files: File[]): void;
   /** A keystroke changed the text (feeds the typing indicator). */
   onTyping?(): void;
   /** Up arrow in an empty box: edit the user's last message. */
   onEditLast?(): void;
 }
 
-export function Composer({ onSend, onTyping, onEditLast }: ComposerProps) {
+export function Composer({ onSend, onFiles, onTyping, onEditLast }: ComposerProps) {
   const [text, setText] = useState('');
   const input = useRef<HTMLTextAreaElement>(null);
+  const picker = useRef<HTMLInputElement>(null);
   // Opening a conversation puts the cursor in its message box.
   useEffect(() => input.current?.focus(), []);
   const count = length(text);
@@ -49,6 +52,36 @@ export function Composer({ onSend, onTyping, onEditLast }: ComposerProps) {
         send();
       }}
     >
+      <button
+        type="button"
+        class="ghost attach-button"
+        title={t('attachFile')}
+        aria-label={t('attachFile')}
+        data-testid="attach-button"
+        onClick={() => picker.current?.click()}
+      >
+        <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+          <path
+            fill="none"
+            stroke="currentColor"
+            stroke-width="2"
+            stroke-linecap="round"
+            d="M20 11.5 12.3 19.2a5 5 0 0 1-7.1-7.1l8-8a3.3 3.3 0 0 1 4.7 4.7l-8 8a1.7 1.7 0 0 1-2.4-2.4l7.4-7.4"
+          />
+        </svg>
+      </button>
+      <input
+        ref={picker}
+        type="file"
+        multiple
+        hidden
+        data-testid="file-input"
+        onChange={(e) => {
+          onFiles([...(e.currentTarget.files ?? [])]);
+          // The same file may be picked again later.
+          e.currentTarget.value = '';
+        }}
+      />
       <div class="composer-field">
         <textarea
           ref={input}
@@ -62,6 +95,13 @@ export function Composer({ onSend, onTyping, onEditLast }: ComposerProps) {
           onInput={(e) => {
             setText(e.currentTarget.value);
             if (e.currentTarget.value.trim() !== '') onTyping?.();
+          }}
+          onPaste={(e) => {
+            // Pasted files (a screenshot, files copied in a file manager) are sent; pasted text is typed.
+            const files = [...(e.clipboardData?.files ?? [])];
+            if (files.length === 0) return;
+            e.preventDefault();
+            onFiles(files);
           }}
           onKeyDown={(e) => {
             if (e.key === 'ArrowUp' && text === '' && onEditLast) {

@@ -11,6 +11,7 @@ import { LiveCallBar } from './live-call-bar';
 import { MessageList } from './message-list';
 import { MuteMenu } from './mute-menu';
 import { TypingIndicator } from './typing-indicator';
+import { useFileDrop } from './use-file-drop';
 
 interface Props {
   session: Session;
@@ -31,9 +32,20 @@ export function ConversationView({ session, conversation }: Props) {
   const live = calls.live[conversation.id];
   // The button says what it will do: with a live call it joins or returns to it, never rings anew.
   const callLabel = !live ? t('startVideoCall') : isIn(live, meId) ? t('returnToCall') : t('joinCall');
+  const sendFiles = (files: File[]) => files.length > 0 && session.uploads.add(conversation.id, files);
+  const drop = useFileDrop(sendFiles);
 
   return (
-    <section class="conversation-view" data-testid="conversation-view">
+    <section
+      class={`conversation-view ${drop.over ? 'drop-over' : ''}`}
+      data-testid="conversation-view"
+      {...drop.props}
+    >
+      {drop.over && (
+        <div class="drop-hint" aria-hidden="true">
+          {t('dropFilesHere')}
+        </div>
+      )}
       <header class="chat-header">
         <button
           type="button"
@@ -83,6 +95,7 @@ export function ConversationView({ session, conversation }: Props) {
           session.chat.send(conversation.id, body);
         }}
         onTyping={() => session.typing.typed(conversation.id)}
+        onFiles={sendFiles}
         onEditLast={() => {
           const last = session.edits.lastChangeable(conversation.id);
           if (last) session.edits.startEdit(last.id);

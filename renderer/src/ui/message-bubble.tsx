@@ -4,6 +4,7 @@ import { formatTime, t } from '../lib/i18n';
 import { useStore } from '../lib/store';
 import type { Message } from '../lib/types';
 import type { Session } from '../session';
+import { AttachmentView } from './attachment-view';
 import { DeleteConfirm, MessageEditor } from './message-editor';
 import { MessageMenu } from './message-menu';
 
@@ -14,7 +15,7 @@ interface Props {
   sender: string;
 }
 
-/** A text message: its bubble, "edited" or the "Message deleted" trace, and on one's own the actions. */
+/** A text or file message: its bubble, "edited" or the "Message deleted" trace, and on one's own the actions. */
 export function TextMessage({ session, message, showSender, sender }: Props) {
   const actions = useStore(session.edits);
   const meId = session.me.id;
@@ -32,15 +33,17 @@ export function TextMessage({ session, message, showSender, sender }: Props) {
         <div class="bubble-row">
           {isChangeable(message, meId) && (
             <MessageMenu
-              onEdit={() => session.edits.startEdit(message.id)}
+              onEdit={message.attachment ? undefined : () => session.edits.startEdit(message.id)}
               onDelete={() => session.edits.askDelete(message.id)}
             />
           )}
-          <div class="bubble">
+          <div class={`bubble ${message.attachment && !message.deleted_at ? 'with-attachment' : ''}`}>
             {message.deleted_at ? (
               <p class="deleted-trace" data-testid="deleted-trace">
                 {t('messageDeleted')}
               </p>
+            ) : message.attachment ? (
+              <AttachmentView api={session.api} attachment={message.attachment} />
             ) : (
               <p>
                 <LinkedText body={message.body} />

@@ -5,6 +5,7 @@ import { useStore } from '../lib/store';
 import type { ConversationSummary, Message } from '../lib/types';
 import type { Session } from '../session';
 import { TextMessage } from './message-bubble';
+import { UploadRow } from './upload-row';
 
 interface Props {
   session: Session;
@@ -21,6 +22,10 @@ export function MessageList({ session, conversation }: Props) {
   const chat = useStore(session.chat);
   const thread = session.chat.thread(conversation.id);
   const pending = chat.pending.filter((p) => p.conversation_id === conversation.id);
+  useStore(session.uploads);
+  const uploads = session.uploads.of(conversation.id);
+  // Unconfirmed messages and files alike: a new one scrolls into view.
+  const waiting = pending.length + uploads.length;
   const scroller = useRef<HTMLDivElement>(null);
   const seen = useRef({ first: '', last: '', height: 0, top: 0, pending: 0 });
   const meId = session.me.id;
@@ -39,8 +44,8 @@ export function MessageList({ session, conversation }: Props) {
     } else if (first !== before.first && before.first !== '' && last?.id === before.last) {
       // Older messages arrived above: keep the same message under the reader's eyes.
       el.scrollTop = before.top + (el.scrollHeight - before.height);
-    } else if ((last && last.id !== before.last) || pending.length > before.pending) {
-      if (wasNearBottom || last?.sender_id === meId || pending.length > before.pending)
+    } else if ((last && last.id !== before.last) || waiting > before.pending) {
+      if (wasNearBottom || last?.sender_id === meId || waiting > before.pending)
         el.scrollTop = el.scrollHeight;
     }
     seen.current = {
@@ -48,7 +53,7 @@ export function MessageList({ session, conversation }: Props) {
       last: last?.id ?? '',
       height: el.scrollHeight,
       top: el.scrollTop,
-      pending: pending.length,
+      pending: waiting,
     };
   });
 
@@ -89,7 +94,7 @@ export function MessageList({ session, conversation }: Props) {
           <span class="muted">{t('startOfConversation')}</span>
         ) : null}
       </div>
-      {thread.loaded && thread.messages.length === 0 && pending.length === 0 && (
+      {thread.loaded && thread.messages.length === 0 && waiting === 0 && (
         <p class="empty-thread muted">{t('noMessages')}</p>
       )}
       {thread.messages.map((m, i) => (
@@ -124,6 +129,9 @@ export function MessageList({ session, conversation }: Props) {
             )}
           </div>
         </div>
+      ))}
+      {uploads.map((u) => (
+        <UploadRow key={u.id} upload={u} uploads={session.uploads} />
       ))}
     </div>
   );

@@ -2,7 +2,8 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
 
 interface Props {
-  onEdit(): void;
+  /** Absent for a file message, which can be deleted but not edited. */
+  onEdit?: () => void;
   onDelete(): void;
 }
 
@@ -67,9 +68,11 @@ export function MessageMenu({ onEdit, onDelete }: Props) {
       </button>
       {open && (
         <div ref={menu} role="menu" class="message-menu-list" onKeyDown={onKeyDown}>
-          <button type="button" role="menuitem" data-testid="edit-message" onClick={pick(onEdit)}>
-            {t('editMessage')}
-          </button>
+          {onEdit && (
+            <button type="button" role="menuitem" data-testid="edit-message" onClick={pick(onEdit)}>
+              {t('editMessage')}
+            </button>
+          )}
           <button
             type="button"
             role="menuitem"
