@@ -146,13 +146,12 @@ export default fp(
       socket.on('disconnect', () => {
         announceIfLast(userId).catch((err) => app.log.error({ err }, 'presence failed'));
       });
-      // Handlers first, so no event sent right after connecting is missed.
-      for (const setup of setups) {
-        try {
-          await setup(socket, userId);
-        } catch (err) {
-          app.log.error({ err }, 'socket setup failed');
-        }
+      // Handlers first, so no event sent right after connecting is missed. Every setup starts at once:
+      // each attaches its handlers before its first await, so one setup's queries (the calls snapshot)
+      // never leave a later one's events without a handler.
+      const setupsDone = await Promise.allSettled(setups.map(async (setup) => setup(socket, userId)));
+      for (const result of setupsDone) {
+        if (result.status === 'rejected') app.log.error({ err: result.reason }, 'socket setup failed');
       }
       try {
         const contacts = await contactsOf(app, userId);

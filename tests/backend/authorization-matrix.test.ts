@@ -62,15 +62,12 @@ describe('authorization matrix: every route and socket event against every kind 
   /** The status `route`'s row request gets with `token` (pages answer HTML, so only the status is read). */
   const send = async (route: string, token: string | null) => {
     const [method] = route.split(' ');
-    const { path, body } = routeRows[route]!.request(f);
-    const headers: Record<string, string> = {};
+    const { path, body, raw } = routeRows[route]!.request(f);
+    const headers: Record<string, string> = { ...raw?.headers };
     if (token) headers.authorization = `Bearer ${token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await fetch(b.url + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    const payload = raw ? new Uint8Array(raw.bytes) : body === undefined ? undefined : JSON.stringify(body);
+    const res = await fetch(b.url + path, { method, headers, body: payload });
     await res.arrayBuffer();
     return res.status;
   };

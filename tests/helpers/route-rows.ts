@@ -5,6 +5,7 @@
  */
 
 import { expect } from 'vitest';
+import { makePng, uploadFile } from './attachments.js';
 import { emitAck, type TestBackend } from './backend.js';
 
 /** Everything a row may point at: two members of a direct conversation with a room and a ringing call. */
@@ -21,6 +22,16 @@ export interface Fixture {
   otherRoomId: string;
   /** A valid Jitsi token for `roomId`, issued to alice. */
   jitsiToken: string;
+  /** An image alice sent in the conversation (it has a thumbnail). */
+  attachmentId: string;
+  png: Uint8Array;
+}
+
+/** What a row sends: a JSON `body`, or `raw` bytes with their own headers (a file upload). */
+export interface RowRequest {
+  path: string;
+  body?: unknown;
+  raw?: { bytes: Uint8Array; headers: Record<string, string> };
 }
 
 /**
@@ -33,7 +44,7 @@ export type Access = 'public' | 'user' | 'member' | 'jitsi';
 
 export interface RouteRow {
   access: Access;
-  request(f: Fixture): { path: string; body?: unknown };
+  request(f: Fixture): RowRequest;
   /**
    * The control request (a member, valid token) changes the actor's own account (sign-out, password):
    * it runs as a throwaway user so the other rows keep their tokens.
@@ -109,6 +120,34 @@ export const routeRows: Record<string, RouteRow> = {
     access: 'member',
     request: (f) => ({ path: `${conv(f)}/read`, body: { message_id: f.messageId } }),
   },
+  'PATCH /api/v1/conversations/:id/messages/:messageId': {
+    access: 'member',
+    request: (f) => ({ path: `${conv(f)}/messages/${f.messageId}`, body: { body: 'first, edited' } }),
+  },
+  'DELETE /api/v1/conversations/:id/messages/:messageId': {
+    // Runs after the edit row in the control pass, so both act on a live message.
+    access: 'member',
+    request: (f) => ({ path: `${conv(f)}/messages/${f.messageId}` }),
+  },
+  'POST /api/v1/conversations/:id/attachments': {
+    access: 'member',
+    request: (f) => ({
+      path: `${conv(f)}/attachments`,
+      raw: { bytes: f.png, headers: { 'content-type': 'image/png', 'x-file-name': 'dot.png' } },
+    }),
+  },
+  'GET /api/v1/attachments/limits': {
+    access: 'user',
+    request: () => ({ path: '/api/v1/attachments/limits' }),
+  },
+  'GET /api/v1/attachments/:id': {
+    access: 'member',
+    request: (f) => ({ path: `/api/v1/attachments/${f.attachmentId}` }),
+  },
+  'GET /api/v1/attachments/:id/thumbnail': {
+    access: 'member',
+    request: (f) => ({ path: `/api/v1/attachments/${f.attachmentId}/thumbnail` }),
+  },
   'PUT /api/v1/conversations/:id/mute': {
     access: 'member',
     request: (f) => ({ path: `${conv(f)}/mute`, body: { minutes: 60 } }),
@@ -133,6 +172,7 @@ export const socketEventRows: Record<string, (f: Fixture) => unknown> = {
   call_invitation_response: (f) => ({ call_id: f.callId, accepted: true }),
   call_cancel: (f) => ({ call_id: f.callId }),
   call_leave: (f) => ({ call_id: f.callId }),
+  typing: (f) => ({ conversation_id: f.conversationId }),
 };
 
 /**
@@ -170,7 +210,12 @@ export async function makeFixture(b: TestBackend): Promise<Fixture> {
     },
   );
   expect(call.ok).toBe(true);
+  const png = await makePng(4, 4);
+  const upload = await uploadFile(b, alice!.token, conversation.body.id, png, { name: 'dot.png' });
+  expect(upload.status).toBe(201);
   return {
+    attachmentId: upload.body.attachment.id,
+    png,
     alice: alice!,
     bob: bob!,
     carol: carol!,
