@@ -1,4 +1,4 @@
-import type { CallStatePayload, CallSummary } from '../../contract/calls.js';
+import type { CallStatePayload, CallSummary, IncomingCall } from '../../contract/calls.js';
 import type { Message } from '../../contract/chat.js';
 import { memberIdsOf } from '../chat/conversations.js';
 import { findUserById } from '../chat/users.js';
@@ -7,7 +7,7 @@ import type { Realtime } from '../plugins/realtime.js';
 import { audienceOf, type Call, type Effect } from './machine.js';
 
 /** The server → client `call_invitation` payload of docs/CONTRACT.md. */
-export function invitationPayload(call: Call, callerName: string) {
+export function invitationPayload(call: Call, callerName: string): IncomingCall {
   return {
     call_id: call.id,
     room_id: call.room_id,

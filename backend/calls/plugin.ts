@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../../contract/calls.js';
 import { onEvent } from '../lib/socket-events.js';
 import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { userRoom } from '../plugins/realtime.js';
@@ -40,7 +39,6 @@ export default fp(
       onEvent(
         socket,
         'call_invitation',
-        CallInvitationPayload,
         async (p) => {
           invitations.take(userId, 'call invitations');
           await assertMayRing(app.db, userId, p);
@@ -51,7 +49,6 @@ export default fp(
       onEvent(
         socket,
         'call_invitation_response',
-        CallResponsePayload,
         async (p) => {
           await service.answer(userId, p.call_id, p.accepted);
           return { call_id: p.call_id };
@@ -61,7 +58,6 @@ export default fp(
       onEvent(
         socket,
         'call_cancel',
-        CallIdPayload,
         async (p) => {
           await service.cancel(userId, p.call_id);
           return { call_id: p.call_id };
@@ -71,7 +67,6 @@ export default fp(
       onEvent(
         socket,
         'call_leave',
-        CallIdPayload,
         async (p) => {
           await service.leave(userId, p.call_id);
           return { call_id: p.call_id };

@@ -1,10 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { ROOM_ID_PATTERN } from '../../contract/ids.js';
+import { type ParamsOf, routes } from '../../contract/routes.js';
 import type { Config } from '../config.js';
-
-/** A room id as docs/CONTRACT.md defines it. */
-export const ROOM_ID_PATTERN = /^[a-z0-9-]{8,64}$/;
 
 /**
  * The room page's Content-Security-Policy. Scripts and frames come only from this origin and the
@@ -49,11 +48,10 @@ const NOT_BUILT =
  */
 export default async function roomPageRoutes(app: FastifyInstance): Promise<void> {
   const csp = roomPageCsp(app.config);
-  app.get<{ Params: { room_id: string } }>(
+  app.get<{ Params: ParamsOf<'GET /room/:room_id'> }>(
     '/room/:room_id',
-    {
-      schema: { hide: true },
-    },
+    // Only the parameters: the answer is HTML, not JSON to serialize.
+    { schema: { hide: true, params: routes['GET /room/:room_id'].params } },
     async (request, reply) => {
       // These replace the app-wide CSP and referrer policy (security-headers.ts) for this page only.
       reply.header('content-security-policy', csp).header('referrer-policy', 'no-referrer');

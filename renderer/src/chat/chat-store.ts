@@ -84,7 +84,7 @@ export class ChatStore extends Store<ChatState> {
   }
 
   async loadConversations(): Promise<void> {
-    const list = await this.api.get<ConversationSummary[]>('/conversations');
+    const list = await this.api.request('GET /api/v1/conversations');
     this.set({ conversations: sortConversations(list, this.#touched), loaded: true });
     const selected = this.conversation(this.state.selectedId);
     if (selected && selected.unread_count > 0 && this.#visible())
@@ -102,7 +102,10 @@ export class ChatStore extends Store<ChatState> {
 
   /** The newest page; merged into what is already shown (after a reconnect nothing jumps). */
   async loadLatest(id: string): Promise<void> {
-    const page = await this.api.get<Message[]>(`/conversations/${id}/messages?limit=${PAGE_SIZE}`);
+    const page = await this.api.request('GET /api/v1/conversations/:id/messages', {
+      params: { id },
+      query: { limit: PAGE_SIZE },
+    });
     const known = this.thread(id);
     const overlaps = known.loaded && page.some((m) => known.messages.some((k) => k.id === m.id));
     const messages = overlaps ? mergeMessages(known.messages, page) : page;
@@ -117,9 +120,10 @@ export class ChatStore extends Store<ChatState> {
     if (!thread.hasMore || thread.loadingOlder || !oldest) return;
     this.#setThread(id, { loadingOlder: true });
     try {
-      const page = await this.api.get<Message[]>(
-        `/conversations/${id}/messages?limit=${PAGE_SIZE}&before=${encodeURIComponent(oldest.id)}`,
-      );
+      const page = await this.api.request('GET /api/v1/conversations/:id/messages', {
+        params: { id },
+        query: { limit: PAGE_SIZE, before: oldest.id },
+      });
       this.#setThread(id, {
         messages: mergeMessages(page, this.thread(id).messages),
         hasMore: page.length === PAGE_SIZE,
@@ -133,10 +137,10 @@ export class ChatStore extends Store<ChatState> {
 
   async markRead(id: string, messageId?: string): Promise<void> {
     this.#patchConversation(id, { unread_count: 0 });
-    const state = await this.api.post<ConversationReadEvent>(
-      `/conversations/${id}/read`,
-      messageId ? { message_id: messageId } : {},
-    );
+    const state = await this.api.request('POST /api/v1/conversations/:id/read', {
+      params: { id },
+      body: messageId ? { message_id: messageId } : {},
+    });
     this.onConversationRead(state);
   }
 
@@ -170,13 +174,15 @@ export class ChatStore extends Store<ChatState> {
 
   async createDirect(userId: string): Promise<Conversation> {
     return this.#created(
-      await this.api.post<Conversation>('/conversations', { type: 'direct', user_id: userId }),
+      await this.api.request('POST /api/v1/conversations', { body: { type: 'direct', user_id: userId } }),
     );
   }
 
   async createGroup(title: string, memberIds: string[]): Promise<Conversation> {
     return this.#created(
-      await this.api.post<Conversation>('/conversations', { type: 'group', title, member_ids: memberIds }),
+      await this.api.request('POST /api/v1/conversations', {
+        body: { type: 'group', title, member_ids: memberIds },
+      }),
     );
   }
 
@@ -240,9 +246,9 @@ export class ChatStore extends Store<ChatState> {
   async #deliver(pending: PendingMessage): Promise<void> {
     this.#updatePending(pending.client_id, { status: 'sending' });
     try {
-      const message = await this.api.post<Message>(`/conversations/${pending.conversation_id}/messages`, {
-        body: pending.body,
-        client_id: pending.client_id,
+      const message = await this.api.request('POST /api/v1/conversations/:id/messages', {
+        params: { id: pending.conversation_id },
+        body: { body: pending.body, client_id: pending.client_id },
       });
       this.onMessageNew({ ...message, client_id: pending.client_id });
     } catch (err) {

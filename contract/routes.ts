@@ -1,0 +1,124 @@
+import { type Static, type TSchema, Type } from 'typebox';
+import { AuthReply, ChangePasswordBody, LoginBody, RegisterBody } from './auth.js';
+import {
+  ConversationParams,
+  ConversationReadSchema,
+  ConversationSchema,
+  ConversationSummarySchema,
+  CreateConversationBody,
+  MessageSchema,
+  MessagesQuery,
+  ReadBody,
+  SendMessageBody,
+} from './chat.js';
+import { errorResponses, NoContent } from './common.js';
+import { CreateRoomBody, JoinReply, LeaveRoomBody, RoomParams, RoomSchema } from './rooms.js';
+import { UserParams, UserSchema, UserSearchQuery, UserSearchResultSchema } from './users.js';
+
+/** One HTTP route: the schemas Fastify validates and serializes with, and clients type their calls by. */
+export interface RouteSchema {
+  params?: TSchema;
+  querystring?: TSchema;
+  body?: TSchema;
+  response: Record<number, TSchema>;
+}
+
+/**
+ * Every HTTP route of docs/CONTRACT.md, keyed `METHOD /path` with Fastify's `:param` syntax. The backend
+ * registers each with these schemas; the web client's `Api` is keyed by the same names.
+ */
+export const routes = {
+  'POST /api/v1/auth/register': {
+    body: RegisterBody,
+    response: { 201: AuthReply, ...errorResponses(400, 409, 429) },
+  },
+  'POST /api/v1/auth/login': {
+    body: LoginBody,
+    response: { 200: AuthReply, ...errorResponses(400, 401, 429) },
+  },
+  'POST /api/v1/auth/logout': { response: { 204: NoContent, ...errorResponses(401) } },
+  'POST /api/v1/auth/logout-all': { response: { 204: NoContent, ...errorResponses(401) } },
+  'POST /api/v1/auth/password': {
+    body: ChangePasswordBody,
+    response: { 204: NoContent, ...errorResponses(400, 401, 403, 429) },
+  },
+  'GET /api/v1/me': { response: { 200: UserSchema, ...errorResponses(401) } },
+  'GET /api/v1/users': {
+    querystring: UserSearchQuery,
+    response: { 200: Type.Array(UserSearchResultSchema), ...errorResponses(400, 401) },
+  },
+  'GET /api/v1/users/:id': {
+    params: UserParams,
+    response: { 200: UserSchema, ...errorResponses(400, 401, 404) },
+  },
+  'GET /api/v1/blocks': { response: { 200: Type.Array(UserSchema), ...errorResponses(401) } },
+  'PUT /api/v1/blocks/:id': {
+    params: UserParams,
+    response: { 204: NoContent, ...errorResponses(400, 401, 404) },
+  },
+  'DELETE /api/v1/blocks/:id': {
+    params: UserParams,
+    response: { 204: NoContent, ...errorResponses(400, 401) },
+  },
+  'POST /api/v1/conversations': {
+    body: CreateConversationBody,
+    response: {
+      200: ConversationSchema,
+      201: ConversationSchema,
+      ...errorResponses(400, 401, 403, 404, 429),
+    },
+  },
+  'GET /api/v1/conversations': {
+    response: { 200: Type.Array(ConversationSummarySchema), ...errorResponses(401) },
+  },
+  'GET /api/v1/conversations/:id/messages': {
+    params: ConversationParams,
+    querystring: MessagesQuery,
+    response: { 200: Type.Array(MessageSchema), ...errorResponses(400, 401, 403, 404) },
+  },
+  'POST /api/v1/conversations/:id/messages': {
+    params: ConversationParams,
+    body: SendMessageBody,
+    response: { 201: MessageSchema, ...errorResponses(400, 401, 403, 404, 429) },
+  },
+  'POST /api/v1/conversations/:id/read': {
+    params: ConversationParams,
+    body: ReadBody,
+    response: { 200: ConversationReadSchema, ...errorResponses(400, 401, 403, 404) },
+  },
+  'POST /api/v1/rooms/create': {
+    body: CreateRoomBody,
+    response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409, 429) },
+  },
+  'POST /api/v1/rooms/:room_id/join': {
+    params: RoomParams,
+    response: { 200: JoinReply, ...errorResponses(401, 403, 404, 429, 503) },
+  },
+  /** The call room page (HTML), outside the API; 404 page for a malformed room id. */
+  'GET /room/:room_id': { params: RoomParams, response: { 200: Type.String({ description: 'HTML' }) } },
+  /** The room page reports its conference ended; the body may come as sendBeacon text/plain. */
+  'POST /room/:room_id/leave': {
+    params: RoomParams,
+    body: LeaveRoomBody,
+    response: { 204: NoContent, ...errorResponses(401, 404, 429) },
+  },
+  'GET /healthz': { response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
+} as const satisfies Record<string, RouteSchema>;
+
+export type Routes = typeof routes;
+export type RouteName = keyof Routes;
+
+type SuccessStatus = 200 | 201 | 204;
+type Part<R extends RouteName, K extends string> =
+  Routes[R] extends Record<K, infer S extends TSchema> ? Static<S> : undefined;
+
+/** What a successful answer to route `R` carries (`void` for 204). */
+export type ReplyOf<R extends RouteName> = Routes[R]['response'][Extract<
+  keyof Routes[R]['response'],
+  SuccessStatus
+>] extends infer S extends TSchema
+  ? Static<S>
+  : never;
+export type ParamsOf<R extends RouteName> = Part<R, 'params'>;
+export type QueryOf<R extends RouteName> = Part<R, 'querystring'>;
+export type BodyOf<R extends RouteName> = Part<R, 'body'>;
