@@ -46,7 +46,9 @@ export type Ack<T = Record<string, unknown>> =
 
 export type ServerPayload<E extends ServerEventName> = Static<(typeof serverEvents)[E]>;
 export type ClientPayload<E extends ClientEventName> = Static<(typeof clientEvents)[E]['payload']>;
-export type ClientAck<E extends ClientEventName> = Ack<Static<(typeof clientEvents)[E]['ack']>>;
+/** What a successful ack of `E` adds to `ok: true`. */
+export type ClientAckData<E extends ClientEventName> = Static<(typeof clientEvents)[E]['ack']>;
+export type ClientAck<E extends ClientEventName> = Ack<ClientAckData<E>>;
 
 /** The socket.io typing of `Server` and of socket.io-client's `Socket`, derived from the schemas above. */
 export type ServerToClientEvents = { [E in ServerEventName]: (payload: ServerPayload<E>) => void };

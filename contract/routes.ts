@@ -122,3 +122,11 @@ export type ReplyOf<R extends RouteName> = Routes[R]['response'][Extract<
 export type ParamsOf<R extends RouteName> = Part<R, 'params'>;
 export type QueryOf<R extends RouteName> = Part<R, 'querystring'>;
 export type BodyOf<R extends RouteName> = Part<R, 'body'>;
+
+type Defined<T> = { [K in keyof T as T[K] extends undefined ? never : K]: T[K] };
+/** What a request to route `R` carries: path parameters, query and body, each only where `R` has one. */
+export type RequestOf<R extends RouteName> = Defined<{
+  params: ParamsOf<R>;
+  query: QueryOf<R>;
+  body: BodyOf<R>;
+}>;

@@ -1,10 +1,10 @@
 import type { Socket } from 'socket.io';
-import type { Static } from 'typebox';
 import { Compile } from 'typebox/compile';
 import type { ClientEventName } from '../../contract/event-names.js';
 import {
   type Ack,
   type ClientAck,
+  type ClientAckData,
   type ClientPayload,
   type ClientToServerEvents,
   clientEvents,
@@ -17,8 +17,6 @@ import { findUnstorableText, unstorableMessage } from './input-hygiene.js';
 
 /** A server-side socket typed by the event maps of contract/events.ts. */
 export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
-
-type AckData<E extends ClientEventName> = Static<(typeof clientEvents)[E]['ack']>;
 
 /** Compiled validators by event: compiling costs heap and CPU, so each schema is compiled once per process. */
 const validators = new Map<ClientEventName, ReturnType<typeof Compile>>();
@@ -40,7 +38,7 @@ function validatorOf(event: ClientEventName): ReturnType<typeof Compile> {
 export function onEvent<E extends ClientEventName>(
   socket: AppSocket,
   event: E,
-  handler: (payload: ClientPayload<E>) => Promise<AckData<E>>,
+  handler: (payload: ClientPayload<E>) => Promise<ClientAckData<E>>,
   log: { error: (obj: object, msg: string) => void },
 ): void {
   const check = validatorOf(event);

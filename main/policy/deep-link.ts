@@ -1,9 +1,9 @@
 /** Deep links `peace-messenger://room/{room_id}`: parsing only, no Electron. */
 
+import { ROOM_ID_PATTERN as ROOM_ID } from '../../contract/ids.js';
+
 /** The URL scheme the app registers with the operating system. */
 export const DEEP_LINK_SCHEME = 'peace-messenger';
-
-const ROOM_ID = /^[a-z0-9-]{8,64}$/;
 
 /** The room id a deep link points at, or null for anything else. */
 export function parseDeepLink(url: string): string | null {

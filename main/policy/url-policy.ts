@@ -3,7 +3,9 @@
  * security module and the call windows ask them, tests drive them without Electron.
  */
 
-const ROOM_PATH = /^\/room\/([a-z0-9-]{8,64})\/?$/;
+import { ROOM_ID_SOURCE } from '../../contract/ids.js';
+
+const ROOM_PATH = new RegExp(`^/room/(${ROOM_ID_SOURCE})/?$`);
 
 /** The origin of `url`, or null when it does not parse or has an opaque origin. */
 export function originOf(url: string): string | null {

@@ -1,3 +1,5 @@
+import { ROOM_ID_PATTERN as ROOM_ID } from '../../contract/ids';
+
 /** Validated parameters of a room link: `/room/{room_id}#jwt=…&server=…`. */
 export interface RoomParams {
   room: string;
@@ -13,7 +15,6 @@ export type ParamsResult =
   | { ok: true; params: RoomParams }
   | { ok: false; problems: ('room' | 'jwt' | 'server')[] };
 
-const ROOM_ID = /^[a-z0-9-]{8,64}$/;
 const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 function parseServer(raw: string | null): URL | null {

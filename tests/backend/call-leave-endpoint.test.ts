@@ -1,6 +1,6 @@
 import { createSigner } from 'fast-jwt';
 import { describe, expect, it } from 'vitest';
-import { emitAck, nextEvent } from '../helpers/backend.js';
+import { emitAck, emitOk, nextEvent } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV, useCallBackend } from '../helpers/calls.js';
 
 /** Sends the body the way navigator.sendBeacon does with a string: text/plain. */
@@ -30,7 +30,7 @@ describe('POST /room/{room_id}/leave', () => {
     const setup = await setUpCall(server.backend, 2);
     const [aliceSocket, bobSocket] = setup.sockets;
     const invitation = nextEvent(bobSocket!, 'call_invitation');
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: setup.roomId });
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', { room_id: setup.roomId });
     await invitation;
     await emitAck(bobSocket!, 'call_invitation_response', { call_id, accepted: true });
     const tokenOf = async (i: number) =>

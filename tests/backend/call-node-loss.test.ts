@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   collect,
   emitAck,
+  emitOk,
   nextEvent,
   startBackend,
   type TestBackend,
@@ -78,7 +79,7 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
       aliceOnDoomed.once('connect_error', reject);
     });
     const rung = nextEvent(bob, 'call_invitation');
-    const { call_id } = await emitAck(aliceOnDoomed, 'call_invitation', { room_id: room.body.room_id });
+    const { call_id } = await emitOk(aliceOnDoomed, 'call_invitation', { room_id: room.body.room_id });
     await rung;
     return {
       users,
@@ -99,7 +100,7 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
   async function expectNobodyBusy(users: TestUser[], roomId: string, bob: Socket) {
     const aliceAgain = await survivor.connect(users[0]!.token);
     const ring = nextEvent(aliceAgain, 'call_invitation');
-    const { call_id } = await emitAck(bob, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(bob, 'call_invitation', { room_id: roomId });
     expect((await ring).call_id).toBe(call_id);
     await emitAck(bob, 'call_cancel', { call_id });
   }

@@ -1,6 +1,6 @@
 import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { collect, emitAck, nextEvent, type TestUser } from '../helpers/backend.js';
+import { collect, emitAck, emitOk, nextEvent, type TestUser } from '../helpers/backend.js';
 import { setUpCall, useCallBackend } from '../helpers/calls.js';
 
 const statusOf = (call: any, userId: string) =>
@@ -38,7 +38,7 @@ describe('call status', () => {
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket, carolSocket] = sockets;
     const rung = [nextEvent(bobSocket!, 'call_invitation'), nextEvent(carolSocket!, 'call_invitation')];
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', { room_id: roomId });
     await Promise.all(rung);
 
     // Alice reloads mid-ring: the new page knows her outgoing call and may cancel it.
@@ -91,7 +91,7 @@ describe('call status', () => {
   it('the cancel from a reloaded caller stops the ring for the callee', async () => {
     const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     sockets[0]!.disconnect();
     const reloaded = await connectWithSnapshot(users[0]!);
@@ -104,7 +104,7 @@ describe('call status', () => {
   it('calling in a conversation whose call is live is refused as call_in_progress, never busy', async () => {
     const { users, sockets, roomId, conversationId } = await setUpCall(server.backend, 2);
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     await emitAck(sockets[1]!, 'call_invitation_response', { call_id, accepted: true });
     // The call button makes a fresh room each time: the rule is per conversation, not per room.
@@ -134,14 +134,13 @@ describe('call status', () => {
     const daveSocket = await server.backend.connect(dave.token);
     const other = await directRoom(dave, bob!);
     const bobRung = nextEvent(group.sockets[1]!, 'call_invitation');
-    const first = await emitAck(daveSocket, 'call_invitation', { room_id: other.roomId });
+    const first = await emitOk(daveSocket, 'call_invitation', { room_id: other.roomId });
     await bobRung;
     await emitAck(group.sockets[1]!, 'call_invitation_response', { call_id: first.call_id, accepted: true });
 
     const carolRung = nextEvent(group.sockets[2]!, 'call_invitation');
     const state = nextEvent(group.sockets[0]!, 'call_state');
-    const ack = await emitAck(group.sockets[0]!, 'call_invitation', { room_id: group.roomId });
-    expect(ack.ok).toBe(true);
+    const ack = await emitOk(group.sockets[0]!, 'call_invitation', { room_id: group.roomId });
     expect((await carolRung).call_id).toBe(ack.call_id);
     expect(await state).toMatchObject({
       state: 'ringing',
@@ -156,7 +155,7 @@ describe('call status', () => {
     // With every member elsewhere, a group call is refused: no call, no "busy" entry in the group.
     const carolElsewhere = await directRoom(dave, carol!);
     const carolRungAgain = nextEvent(group.sockets[2]!, 'call_invitation');
-    const third = await emitAck(daveSocket, 'call_invitation', { room_id: carolElsewhere.roomId });
+    const third = await emitOk(daveSocket, 'call_invitation', { room_id: carolElsewhere.roomId });
     await carolRungAgain;
     const joined = await server.backend.api(
       carol!.token,
@@ -185,10 +184,10 @@ describe('call status', () => {
     const carolSocket = await server.backend.connect(carol.token);
     const second = await directRoom(carol, bob!);
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const first = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const first = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     const bobRung = nextEvent(sockets[1]!, 'call_invitation');
-    const call2 = await emitAck(carolSocket, 'call_invitation', { room_id: second.roomId });
+    const call2 = await emitOk(carolSocket, 'call_invitation', { room_id: second.roomId });
     await bobRung;
     await emitAck(sockets[1]!, 'call_invitation_response', { call_id: first.call_id, accepted: true });
 

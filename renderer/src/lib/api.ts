@@ -1,6 +1,7 @@
 import type { Static } from 'typebox';
 import type { ErrorSchema } from '../../../contract/common';
-import type { BodyOf, ParamsOf, QueryOf, ReplyOf, RouteName } from '../../../contract/routes';
+import { type RouteInput, routeRequest } from '../../../contract/route-url';
+import type { ReplyOf, RequestOf, RouteName } from '../../../contract/routes';
 
 /** An HTTP answer that was not a success, or a request that never got an answer (`status` 0). */
 export class ApiError extends Error {
@@ -34,28 +35,6 @@ type ErrorReply = Partial<Static<typeof ErrorSchema>['error']>;
 /** The API routes of contract/routes.ts, the ones under /api/v1 that this client calls. */
 export type ApiRoute = Extract<RouteName, `${string} /api/v1/${string}`>;
 
-type Defined<T> = { [K in keyof T as T[K] extends undefined ? never : K]: T[K] };
-/** What a call to route `R` takes: its path parameters, query and body, each only where `R` has one. */
-export type RequestOf<R extends ApiRoute> = Defined<{
-  params: ParamsOf<R>;
-  query: QueryOf<R>;
-  body: BodyOf<R>;
-}>;
-type Input = {
-  params?: Record<string, string>;
-  query?: Record<string, string | number | undefined>;
-  body?: unknown;
-};
-
-/** `/api/v1/rooms/:room_id/join` with `{room_id: 'x'}` → `/api/v1/rooms/x/join`, plus the query string. */
-function urlOf(pattern: string, { params = {}, query = {} }: Input): string {
-  const path = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));
-  const qs = search.toString();
-  return qs ? `${path}?${qs}` : path;
-}
-
 /**
  * A JSON client for the backend at `base` ('' = this page's origin), keyed by the route map of
  * contract/routes.ts: `api.request('GET /api/v1/me')` answers the contract's `user`, nothing chosen per call.
@@ -74,14 +53,15 @@ export class Api {
     route: R,
     ...[input]: Record<never, never> extends RequestOf<R> ? [RequestOf<R>?] : [RequestOf<R>]
   ): Promise<ReplyOf<R>> {
-    const [method, pattern = ''] = route.split(' ');
-    const { body } = (input ?? {}) as Input;
+    // The route's own signature typed `input`; from here on it is plain data.
+    const { body, ...where }: RouteInput = input ?? {};
+    const { method, url } = routeRequest(route, where);
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(`${this.base}${urlOf(pattern, (input ?? {}) as Input)}`, {
+      res = await fetch(`${this.base}${url}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
