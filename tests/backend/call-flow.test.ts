@@ -76,12 +76,11 @@ describe('calls over Socket.IO', () => {
       kind: 'call',
       call: { call_id: callId, outcome: 'ended', duration_seconds: expect.any(Number) },
     });
-    const history = await server.backend.api(
-      bob!.token,
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages`,
-    );
-    expect(history.body.filter((x: any) => x.kind === 'call')).toHaveLength(1);
+    const history = await server.backend.call(bob!.token, 'GET /api/v1/conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    expect(history.body.filter((x) => x.kind === 'call')).toHaveLength(1);
   });
 
   it('decline ends a 1:1 call as declined, stored as a `declined` message', async () => {
@@ -178,13 +177,13 @@ describe('calls over Socket.IO', () => {
     expect(await carolSeesBob).toEqual({ call_id, user_id: bob!.id, accepted: true });
     await active;
     const declined = nextEvent(aliceSocket!, 'call_state', (s) =>
-      s.participants.some((p: any) => p.user_id === carol!.id && p.status === 'declined'),
+      s.participants.some((p) => p.user_id === carol!.id && p.status === 'declined'),
     );
     await emitAck(carolSocket!, 'call_invitation_response', { call_id, accepted: false });
     expect((await declined).state).toBe('active');
 
     const stillActive = nextEvent(bobSocket!, 'call_state', (s) =>
-      s.participants.some((p: any) => p.user_id === alice!.id && p.status === 'left'),
+      s.participants.some((p) => p.user_id === alice!.id && p.status === 'left'),
     );
     await emitAck(aliceSocket!, 'call_leave', { call_id });
     expect((await stillActive).state).toBe('active');
@@ -313,7 +312,7 @@ describe('calls over Socket.IO', () => {
       conversation_id: conv.body.id,
     });
     const aliceLeft = nextEvent(sockets[1]!, 'call_state', (st) =>
-      st.participants.some((p: any) => p.user_id === alice!.id && p.status === 'left'),
+      st.participants.some((p) => p.user_id === alice!.id && p.status === 'left'),
     );
     const second = await emitOk(sockets[0]!, 'call_invitation', { room_id: room.body.room_id });
     expect(await aliceLeft).toMatchObject({ call_id, state: 'active' });

@@ -1,10 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collect, emitAck, emitOk, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
-import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
-
-const statusOf = (state: any, userId: string) =>
-  state.participants.find((p: any) => p.user_id === userId)?.status;
+import { setUpCall, statusOf, TEST_JITSI_ENV } from '../helpers/calls.js';
 
 /** Guards of the call service that only a specific situation exercises; each test fails without its guard. */
 describe('call guards', () => {

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emitAck, emitOk, nextEvent } from '../helpers/backend.js';
-import { setUpCall, useCallBackend } from '../helpers/calls.js';
-
-const statusOf = (state: any, userId: string) =>
-  state.participants.find((p: any) => p.user_id === userId)?.status;
+import { setUpCall, statusOf, useCallBackend } from '../helpers/calls.js';
 
 /** Joining an ongoing call's room through `POST /rooms/{room_id}/join` makes a member a participant. */
 describe('joining an ongoing call via /join', () => {
@@ -63,16 +60,15 @@ describe('joining an ongoing call via /join', () => {
     const ended = nextEvent(aliceSocket!, 'call_state', (s) => s.call_id === call_id && s.state === 'ended');
     const message = nextEvent(aliceSocket!, 'message_new', (m) => m.kind === 'call');
     expect(await emitAck(carolSocket!, 'call_leave', { call_id })).toEqual({ ok: true, call_id });
-    expect((await ended).participants.map((p: any) => p.status)).toEqual(['left', 'left', 'left']);
+    expect((await ended).participants.map((p) => p.status)).toEqual(['left', 'left', 'left']);
     expect((await message).call).toMatchObject({ call_id, outcome: 'ended' });
-    const history = await server.backend.api(
-      bob!.token,
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages`,
-    );
-    const records = history.body.filter((m: any) => m.kind === 'call');
+    const history = await server.backend.call(bob!.token, 'GET /api/v1/conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    const records = history.body.filter((m) => m.kind === 'call');
     expect(records).toHaveLength(1);
-    expect(records[0].call).toMatchObject({
+    expect(records[0]?.call).toMatchObject({
       call_id,
       outcome: 'ended',
       duration_seconds: expect.any(Number),
@@ -154,12 +150,11 @@ describe('joining an ongoing call via /join', () => {
     expect(second).toEqual({ ok: true, call_id: expect.any(String) });
     expect(second.call_id).not.toBe(first.call_id);
     await emitAck(aliceSocket!, 'call_cancel', { call_id: second.call_id });
-    const history = await server.backend.api(
-      carol!.token,
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages`,
-    );
-    expect(history.body.filter((m: any) => m.kind === 'call').map((m: any) => m.call.outcome)).toEqual([
+    const history = await server.backend.call(carol!.token, 'GET /api/v1/conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    expect(history.body.filter((m) => m.kind === 'call').map((m) => m.call?.outcome)).toEqual([
       'cancelled',
       'cancelled',
     ]);

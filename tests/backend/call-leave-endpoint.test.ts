@@ -42,7 +42,7 @@ describe('POST /room/{room_id}/leave', () => {
   it('makes the token holder leave the call exactly like call_leave (JSON and sendBeacon text/plain)', async () => {
     const { sockets, roomId, call_id, aliceJwt, bobJwt, users } = await activeCall();
     const bobLeft = nextEvent(sockets[0]!, 'call_state', (s) =>
-      s.participants.some((p: any) => p.user_id === users[1]!.id && p.status === 'left'),
+      s.participants.some((p) => p.user_id === users[1]!.id && p.status === 'left'),
     );
     const res = await postJson(`${server.backend.url}/room/${roomId}/leave`, { jwt: bobJwt });
     expect(res.status).toBe(204);

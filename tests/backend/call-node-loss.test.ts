@@ -92,8 +92,11 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
 
   /** The records of `callId` in the conversation's history, as the survivor serves it. */
   async function recordsOf(token: string, conversationId: string, callId: string) {
-    const history = await survivor.api(token, 'GET', `/api/v1/conversations/${conversationId}/messages`);
-    return history.body.filter((m: any) => m.call?.call_id === callId).map((m: any) => m.call);
+    const history = await survivor.call(token, 'GET /api/v1/conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    return history.body.filter((m) => m.call?.call_id === callId).map((m) => m.call);
   }
 
   /** Nobody is left busy: Bob can call Alice (reconnected to the survivor) and it rings. */
@@ -125,7 +128,7 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
     const aliceLeft = nextEvent(
       bob,
       'call_state',
-      (s) => s.participants.some((p: any) => p.user_id === users[0]!.id && p.status === 'left'),
+      (s) => s.participants.some((p) => p.user_id === users[0]!.id && p.status === 'left'),
       SETTLE_MS,
     );
     doomed!.kill();

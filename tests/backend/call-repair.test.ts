@@ -44,9 +44,14 @@ describe('settled calls without their record', () => {
     await first.close();
 
     const records = async (b: TestBackend) =>
-      (await b.api(users[0]!.token, 'GET', `/api/v1/conversations/${conversationId}/messages`)).body
-        .filter((m: any) => m.kind === 'call')
-        .map((m: any) => m.call);
+      (
+        await b.call(users[0]!.token, 'GET /api/v1/conversations/:id/messages', {
+          params: { id: conversationId },
+          query: { limit: 50 },
+        })
+      ).body
+        .filter((m) => m.kind === 'call')
+        .map((m) => m.call);
     for (let restart = 0; restart < 2; restart++) {
       const b = await startBackend(env, first.dataDir);
       started.push(b);

@@ -1,10 +1,7 @@
-import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { collect, emitAck, emitOk, nextEvent, type TestUser } from '../helpers/backend.js';
-import { setUpCall, useCallBackend } from '../helpers/calls.js';
-
-const statusOf = (call: any, userId: string) =>
-  call.participants.find((p: any) => p.user_id === userId)?.status;
+import type { CallSummary } from '../../contract/calls.js';
+import { collect, emitAck, emitOk, nextEvent, type TestSocket, type TestUser } from '../helpers/backend.js';
+import { setUpCall, statusOf, useCallBackend } from '../helpers/calls.js';
 
 /**
  * Call status as every member sees it: the connect-time `calls_snapshot`, `call_updated` to the whole
@@ -14,7 +11,7 @@ describe('call status', () => {
   const server = useCallBackend();
 
   /** A connected socket whose `calls_snapshot` was registered before connecting (it comes at once). */
-  async function connectWithSnapshot(user: TestUser): Promise<{ socket: Socket; calls: any[] }> {
+  async function connectWithSnapshot(user: TestUser): Promise<{ socket: TestSocket; calls: CallSummary[] }> {
     const socket = server.backend.socket(user.token);
     const snapshot = nextEvent(socket, 'calls_snapshot');
     socket.connect();
@@ -120,7 +117,7 @@ describe('call status', () => {
     }
     // Still one call, both still in it, and no "busy" entry.
     const snapshot = await connectWithSnapshot(users[1]!);
-    expect(snapshot.calls.map((c) => [c.call_id, c.participants.map((p: any) => p.status)])).toEqual([
+    expect(snapshot.calls.map((c) => [c.call_id, c.participants.map((p) => p.status)])).toEqual([
       [call_id, ['accepted', 'accepted']],
     ]);
     expect(messages).toEqual([]);
@@ -166,12 +163,11 @@ describe('call status', () => {
     const groupMessages = collect(group.sockets[1]!, 'message_new');
     const refused = await emitAck(group.sockets[0]!, 'call_invitation', { room_id: group.roomId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'everyone_busy' } });
-    const history = await server.backend.api(
-      alice!.token,
-      'GET',
-      `/api/v1/conversations/${group.conversationId}/messages`,
-    );
-    expect(history.body.map((m: any) => m.call?.outcome)).toEqual(['cancelled']);
+    const history = await server.backend.call(alice!.token, 'GET /api/v1/conversations/:id/messages', {
+      params: { id: group.conversationId },
+      query: { limit: 50 },
+    });
+    expect(history.body.map((m) => m.call?.outcome)).toEqual(['cancelled']);
     expect(groupMessages.filter((m) => m.conversation_id === group.conversationId)).toEqual([]);
     await emitAck(daveSocket, 'call_leave', { call_id: third.call_id });
   });

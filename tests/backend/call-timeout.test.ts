@@ -47,13 +47,12 @@ describe('calls that nobody ends by hand', () => {
 
     // A new backend on the same database settles the call while starting up.
     const second = await start({ RING_TIMEOUT_SECONDS: '2' }, first.dataDir);
-    const history = await second.api(
-      users[0]!.token,
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages`,
-    );
+    const history = await second.call(users[0]!.token, 'GET /api/v1/conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
     expect(history.status).toBe(200);
-    expect(history.body.map((m: any) => m.call)).toContainEqual({ call_id, outcome: 'missed' });
+    expect(history.body.map((m) => m.call)).toContainEqual({ call_id, outcome: 'missed' });
     const row = await second.app.db
       .selectFrom('calls')
       .selectAll()
@@ -89,7 +88,7 @@ describe('calls that nobody ends by hand', () => {
     await invitation;
     await emitAck(bobSocket!, 'call_invitation_response', { call_id, accepted: true });
     const aliceGone = nextEvent(bobSocket!, 'call_state', (s) =>
-      s.participants.some((p: any) => p.status === 'left'),
+      s.participants.some((p) => p.status === 'left'),
     );
     aliceSocket!.disconnect();
     expect((await aliceGone).state).toBe('active');

@@ -26,9 +26,12 @@ describe('reserved identifiers', () => {
     const record = nextEvent(sockets[1]!, 'message_new', (m) => m.kind === 'call');
     await emitAck(sockets[0]!, 'call_cancel', { call_id });
     expect((await record).call).toEqual({ call_id, outcome: 'cancelled' });
-    const history = await b.api(alice!.token, 'GET', `/api/v1/conversations/${conversationId}/messages`);
-    expect(history.body.filter((m: any) => m.call?.call_id === call_id)).toHaveLength(1);
-    expect(history.body.filter((m: any) => m.kind === 'text')).toHaveLength(0);
+    const history = await b.call(alice!.token, 'GET /api/v1/conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    expect(history.body.filter((m) => m.call?.call_id === call_id)).toHaveLength(1);
+    expect(history.body.filter((m) => m.kind === 'text')).toHaveLength(0);
   });
 
   it('ordinary client ids (no colon) still make a send idempotent', async () => {
