@@ -24,43 +24,44 @@ export interface RouteSchema {
 }
 
 /**
- * Every HTTP route of docs/CONTRACT.md, keyed `METHOD /path` with Fastify's `:param` syntax. The backend
- * registers each with these schemas; the web client's `Api` is keyed by the same names.
+ * Every route of the JSON API of docs/CONTRACT.md, keyed `METHOD /path` below `/api/v1` (API_PREFIX in
+ * contract/route-url.ts) with Fastify's `:param` syntax. The backend registers each with these schemas;
+ * the web client's `Api` is keyed by the same names.
  */
 export const routes = {
-  'POST /api/v1/auth/register': {
+  'POST /auth/register': {
     body: RegisterBody,
     response: { 201: AuthReply, ...errorResponses(400, 409, 429) },
   },
-  'POST /api/v1/auth/login': {
+  'POST /auth/login': {
     body: LoginBody,
     response: { 200: AuthReply, ...errorResponses(400, 401, 429) },
   },
-  'POST /api/v1/auth/logout': { response: { 204: NoContent, ...errorResponses(401) } },
-  'POST /api/v1/auth/logout-all': { response: { 204: NoContent, ...errorResponses(401) } },
-  'POST /api/v1/auth/password': {
+  'POST /auth/logout': { response: { 204: NoContent, ...errorResponses(401) } },
+  'POST /auth/logout-all': { response: { 204: NoContent, ...errorResponses(401) } },
+  'POST /auth/password': {
     body: ChangePasswordBody,
     response: { 204: NoContent, ...errorResponses(400, 401, 403, 429) },
   },
-  'GET /api/v1/me': { response: { 200: UserSchema, ...errorResponses(401) } },
-  'GET /api/v1/users': {
+  'GET /me': { response: { 200: UserSchema, ...errorResponses(401) } },
+  'GET /users': {
     querystring: UserSearchQuery,
     response: { 200: Type.Array(UserSearchResultSchema), ...errorResponses(400, 401) },
   },
-  'GET /api/v1/users/:id': {
+  'GET /users/:id': {
     params: UserParams,
     response: { 200: UserSchema, ...errorResponses(400, 401, 404) },
   },
-  'GET /api/v1/blocks': { response: { 200: Type.Array(UserSchema), ...errorResponses(401) } },
-  'PUT /api/v1/blocks/:id': {
+  'GET /blocks': { response: { 200: Type.Array(UserSchema), ...errorResponses(401) } },
+  'PUT /blocks/:id': {
     params: UserParams,
     response: { 204: NoContent, ...errorResponses(400, 401, 404) },
   },
-  'DELETE /api/v1/blocks/:id': {
+  'DELETE /blocks/:id': {
     params: UserParams,
     response: { 204: NoContent, ...errorResponses(400, 401) },
   },
-  'POST /api/v1/conversations': {
+  'POST /conversations': {
     body: CreateConversationBody,
     response: {
       200: ConversationSchema,
@@ -68,33 +69,37 @@ export const routes = {
       ...errorResponses(400, 401, 403, 404, 429),
     },
   },
-  'GET /api/v1/conversations': {
+  'GET /conversations': {
     response: { 200: Type.Array(ConversationSummarySchema), ...errorResponses(401) },
   },
-  'GET /api/v1/conversations/:id/messages': {
+  'GET /conversations/:id/messages': {
     params: ConversationParams,
     querystring: MessagesQuery,
     response: { 200: Type.Array(MessageSchema), ...errorResponses(400, 401, 403, 404) },
   },
-  'POST /api/v1/conversations/:id/messages': {
+  'POST /conversations/:id/messages': {
     params: ConversationParams,
     body: SendMessageBody,
     response: { 201: MessageSchema, ...errorResponses(400, 401, 403, 404, 429) },
   },
-  'POST /api/v1/conversations/:id/read': {
+  'POST /conversations/:id/read': {
     params: ConversationParams,
     body: ReadBody,
     response: { 200: ConversationReadSchema, ...errorResponses(400, 401, 403, 404) },
   },
-  'POST /api/v1/rooms/create': {
+  'POST /rooms/create': {
     body: CreateRoomBody,
     response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409, 429) },
   },
-  'POST /api/v1/rooms/:room_id/join': {
+  'POST /rooms/:room_id/join': {
     params: RoomParams,
     response: { 200: JoinReply, ...errorResponses(401, 403, 404, 429, 503) },
   },
-  /** The call room page (HTML), outside the API; 404 page for a malformed room id. */
+} as const satisfies Record<string, RouteSchema>;
+
+/** The routes outside the API, keyed by their full path. */
+export const pageRoutes = {
+  /** The call room page (HTML); a 404 page for a malformed room id. */
   'GET /room/:room_id': { params: RoomParams, response: { 200: Type.String({ description: 'HTML' }) } },
   /** The room page reports its conference ended; the body may come as sendBeacon text/plain. */
   'POST /room/:room_id/leave': {
@@ -105,27 +110,30 @@ export const routes = {
   'GET /healthz': { response: { 200: Type.Object({ status: Type.Literal('ok') }) } },
 } as const satisfies Record<string, RouteSchema>;
 
-export type Routes = typeof routes;
-export type RouteName = keyof Routes;
+type Routes = typeof routes & typeof pageRoutes;
+/** An API route (below `/api/v1`). */
+export type RouteName = keyof typeof routes;
+/** Any route, in the API or not. */
+export type AnyRouteName = keyof Routes;
 
 type SuccessStatus = 200 | 201 | 204;
-type Part<R extends RouteName, K extends string> =
+type Part<R extends AnyRouteName, K extends string> =
   Routes[R] extends Record<K, infer S extends TSchema> ? Static<S> : undefined;
 
 /** What a successful answer to route `R` carries (`void` for 204). */
-export type ReplyOf<R extends RouteName> = Routes[R]['response'][Extract<
+export type ReplyOf<R extends AnyRouteName> = Routes[R]['response'][Extract<
   keyof Routes[R]['response'],
   SuccessStatus
 >] extends infer S extends TSchema
   ? Static<S>
   : never;
-export type ParamsOf<R extends RouteName> = Part<R, 'params'>;
-export type QueryOf<R extends RouteName> = Part<R, 'querystring'>;
-export type BodyOf<R extends RouteName> = Part<R, 'body'>;
+export type ParamsOf<R extends AnyRouteName> = Part<R, 'params'>;
+export type QueryOf<R extends AnyRouteName> = Part<R, 'querystring'>;
+export type BodyOf<R extends AnyRouteName> = Part<R, 'body'>;
 
 type Defined<T> = { [K in keyof T as T[K] extends undefined ? never : K]: T[K] };
 /** What a request to route `R` carries: path parameters, query and body, each only where `R` has one. */
-export type RequestOf<R extends RouteName> = Defined<{
+export type RequestOf<R extends AnyRouteName> = Defined<{
   params: ParamsOf<R>;
   query: QueryOf<R>;
   body: BodyOf<R>;

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Compile } from 'typebox/compile';
 import { LeaveRoomBody } from '../../contract/rooms.js';
-import { type ParamsOf, routes } from '../../contract/routes.js';
+import { type ParamsOf, pageRoutes } from '../../contract/routes.js';
 import { notFound, unauthorized } from '../lib/errors.js';
 import { findRoom } from './rooms.js';
 
@@ -29,7 +29,7 @@ const roomLeaveRoutes: FastifyPluginAsync = async (app) => {
     '/room/:room_id/leave',
     {
       // The body is checked by parseBody: a sendBeacon sends it as text/plain, which Fastify leaves a string.
-      schema: { hide: true, params: routes['POST /room/:room_id/leave'].params },
+      schema: { hide: true, params: pageRoutes['POST /room/:room_id/leave'].params },
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request, reply) => {

@@ -12,7 +12,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/register',
     {
       config: { rateLimit },
-      schema: { tags: ['auth'], ...routes['POST /api/v1/auth/register'] },
+      schema: { tags: ['auth'], ...routes['POST /auth/register'] },
     },
     async (request, reply) => {
       const { password, display_name } = request.body;
@@ -40,7 +40,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/login',
     {
       config: { rateLimit },
-      schema: { tags: ['auth'], ...routes['POST /api/v1/auth/login'] },
+      schema: { tags: ['auth'], ...routes['POST /auth/login'] },
     },
     async (request) => {
       const { username, password } = request.body;

@@ -9,13 +9,13 @@ import { badRequest, notFound } from '../lib/errors.js';
  * between the two, whichever of them blocked (backend/chat/blocks.ts).
  */
 const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/blocks', { schema: { tags: ['users'], ...routes['GET /api/v1/blocks'] } }, async (request) =>
+  app.get('/blocks', { schema: { tags: ['users'], ...routes['GET /blocks'] } }, async (request) =>
     blockedBy(app.db, request.userId),
   );
 
   app.put(
     '/blocks/:id',
-    { schema: { tags: ['users'], ...routes['PUT /api/v1/blocks/:id'] } },
+    { schema: { tags: ['users'], ...routes['PUT /blocks/:id'] } },
     async (request, reply) => {
       const other = request.params.id;
       if (other === request.userId) throw badRequest('self_block', 'You cannot block yourself');
@@ -30,7 +30,7 @@ const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/blocks/:id',
-    { schema: { tags: ['users'], ...routes['DELETE /api/v1/blocks/:id'] } },
+    { schema: { tags: ['users'], ...routes['DELETE /blocks/:id'] } },
     async (request, reply) => {
       await unblock(app.db, request.userId, request.params.id);
       return reply.status(204).send();

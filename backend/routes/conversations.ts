@@ -45,7 +45,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/conversations',
     {
       config: { rateLimit: perUserPerMinute(app.config.CONVERSATIONS_PER_MINUTE) },
-      schema: { tags: ['conversations'], ...routes['POST /api/v1/conversations'] },
+      schema: { tags: ['conversations'], ...routes['POST /conversations'] },
     },
     async (request, reply) => {
       const body = request.body;
@@ -78,7 +78,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conversations',
     {
-      schema: { tags: ['conversations'], ...routes['GET /api/v1/conversations'] },
+      schema: { tags: ['conversations'], ...routes['GET /conversations'] },
     },
     async (request) => listConversations(app.db, request.userId),
   );
@@ -86,7 +86,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conversations/:id/messages',
     {
-      schema: { tags: ['messages'], ...routes['GET /api/v1/conversations/:id/messages'] },
+      schema: { tags: ['messages'], ...routes['GET /conversations/:id/messages'] },
     },
     async (request) => {
       await assertMember(app.db, request.params.id, request.userId);
@@ -98,7 +98,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/conversations/:id/messages',
     {
       config: { rateLimit: perUserPerMinute(app.config.MESSAGES_PER_MINUTE) },
-      schema: { tags: ['messages'], ...routes['POST /api/v1/conversations/:id/messages'] },
+      schema: { tags: ['messages'], ...routes['POST /conversations/:id/messages'] },
     },
     async (request, reply) => {
       const conversationId = request.params.id;
@@ -126,7 +126,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations/:id/read',
     {
-      schema: { tags: ['messages'], ...routes['POST /api/v1/conversations/:id/read'] },
+      schema: { tags: ['messages'], ...routes['POST /conversations/:id/read'] },
       // The body is optional: without one (or with `{}`) everything up to the newest message is read.
       preValidation: async (request) => {
         request.body ??= {};

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ROOM_ID_PATTERN } from '../../contract/ids.js';
-import { type ParamsOf, routes } from '../../contract/routes.js';
+import { type ParamsOf, pageRoutes } from '../../contract/routes.js';
 import type { Config } from '../config.js';
 
 /**
@@ -51,7 +51,7 @@ export default async function roomPageRoutes(app: FastifyInstance): Promise<void
   app.get<{ Params: ParamsOf<'GET /room/:room_id'> }>(
     '/room/:room_id',
     // Only the parameters: the answer is HTML, not JSON to serialize.
-    { schema: { hide: true, params: routes['GET /room/:room_id'].params } },
+    { schema: { hide: true, params: pageRoutes['GET /room/:room_id'].params } },
     async (request, reply) => {
       // These replace the app-wide CSP and referrer policy (security-headers.ts) for this page only.
       reply.header('content-security-policy', csp).header('referrer-policy', 'no-referrer');

@@ -14,7 +14,7 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/rooms/create',
     {
       config: { rateLimit: perUserPerMinute(app.config.ROOMS_PER_MINUTE) },
-      schema: { tags: ['rooms'], ...routes['POST /api/v1/rooms/create'] },
+      schema: { tags: ['rooms'], ...routes['POST /rooms/create'] },
     },
     async (request, reply) => {
       const { conversation_id, room_id } = request.body;
@@ -35,7 +35,7 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/rooms/:room_id/join',
     {
       config: { rateLimit: perUserPerMinute(app.config.ROOMS_PER_MINUTE) },
-      schema: { tags: ['rooms'], ...routes['POST /api/v1/rooms/:room_id/join'] },
+      schema: { tags: ['rooms'], ...routes['POST /rooms/:room_id/join'] },
     },
     async (request, reply) => {
       // Room, membership and name in one read: this route is on every call's path.

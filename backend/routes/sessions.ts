@@ -11,7 +11,7 @@ import { forbidden } from '../lib/errors.js';
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], ...routes['POST /api/v1/auth/logout'] } },
+    { schema: { tags: ['auth'], ...routes['POST /auth/logout'] } },
     async (request, reply) => {
       await revokeSession(app.db, request.userId, request.sessionId);
       app.realtime.disconnectSessions(request.userId, { sessionId: request.sessionId });
@@ -21,7 +21,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/auth/logout-all',
-    { schema: { tags: ['auth'], ...routes['POST /api/v1/auth/logout-all'] } },
+    { schema: { tags: ['auth'], ...routes['POST /auth/logout-all'] } },
     async (request, reply) => {
       await revokeAllSessions(app.db, request.userId);
       app.realtime.disconnectSessions(request.userId, {});
@@ -36,7 +36,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (r) => r.userId },
       },
-      schema: { tags: ['auth'], ...routes['POST /api/v1/auth/password'] },
+      schema: { tags: ['auth'], ...routes['POST /auth/password'] },
     },
     async (request, reply) => {
       const row = await app.db

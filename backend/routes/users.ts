@@ -5,7 +5,7 @@ import { notFound, unauthorized } from '../lib/errors.js';
 
 /** The signed-in user, user search and user lookup (all behind authentication). */
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get('/me', { schema: { tags: ['users'], ...routes['GET /api/v1/me'] } }, async (request) => {
+  app.get('/me', { schema: { tags: ['users'], ...routes['GET /me'] } }, async (request) => {
     const user = await findUserById(app.db, request.userId);
     if (!user) throw unauthorized('This account no longer exists');
     return user;
@@ -14,7 +14,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users',
     {
-      schema: { tags: ['users'], ...routes['GET /api/v1/users'] },
+      schema: { tags: ['users'], ...routes['GET /users'] },
     },
     async (request) => {
       const users = await searchUsers(app.db, request.query.q.trim(), request.userId);
@@ -27,7 +27,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users/:id',
     {
-      schema: { tags: ['users'], ...routes['GET /api/v1/users/:id'] },
+      schema: { tags: ['users'], ...routes['GET /users/:id'] },
     },
     async (request) => {
       const user = await findUserById(app.db, request.params.id);

@@ -3,9 +3,10 @@
  * security module and the call windows ask them, tests drive them without Electron.
  */
 
-import { ROOM_ID_SOURCE } from '../../contract/ids.js';
+import { ROOM_ID_PATTERN } from '../../contract/ids.js';
 
-const ROOM_PATH = new RegExp(`^/room/(${ROOM_ID_SOURCE})/?$`);
+/** `/room/{room_id}`, the room id captured (ROOM_ID_PATTERN without its anchors). */
+const ROOM_PATH = new RegExp(`^/room/(${ROOM_ID_PATTERN.source.slice(1, -1)})/?$`);
 
 /** The origin of `url`, or null when it does not parse or has an opaque origin. */
 export function originOf(url: string): string | null {

@@ -67,7 +67,7 @@ describe.each(engines)('blocking a user, on $name', ({ postgres }) => {
     }
     expect(
       (
-        await b.call(bob.token, 'GET /api/v1/conversations/:id/messages', {
+        await b.call(bob.token, 'GET /conversations/:id/messages', {
           params: { id: direct },
           query: { limit: 50 },
         })

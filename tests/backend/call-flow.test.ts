@@ -76,7 +76,7 @@ describe('calls over Socket.IO', () => {
       kind: 'call',
       call: { call_id: callId, outcome: 'ended', duration_seconds: expect.any(Number) },
     });
-    const history = await server.backend.call(bob!.token, 'GET /api/v1/conversations/:id/messages', {
+    const history = await server.backend.call(bob!.token, 'GET /conversations/:id/messages', {
       params: { id: conversationId },
       query: { limit: 50 },
     });

@@ -62,7 +62,7 @@ describe('joining an ongoing call via /join', () => {
     expect(await emitAck(carolSocket!, 'call_leave', { call_id })).toEqual({ ok: true, call_id });
     expect((await ended).participants.map((p) => p.status)).toEqual(['left', 'left', 'left']);
     expect((await message).call).toMatchObject({ call_id, outcome: 'ended' });
-    const history = await server.backend.call(bob!.token, 'GET /api/v1/conversations/:id/messages', {
+    const history = await server.backend.call(bob!.token, 'GET /conversations/:id/messages', {
       params: { id: conversationId },
       query: { limit: 50 },
     });
@@ -150,7 +150,7 @@ describe('joining an ongoing call via /join', () => {
     expect(second).toEqual({ ok: true, call_id: expect.any(String) });
     expect(second.call_id).not.toBe(first.call_id);
     await emitAck(aliceSocket!, 'call_cancel', { call_id: second.call_id });
-    const history = await server.backend.call(carol!.token, 'GET /api/v1/conversations/:id/messages', {
+    const history = await server.backend.call(carol!.token, 'GET /conversations/:id/messages', {
       params: { id: conversationId },
       query: { limit: 50 },
     });

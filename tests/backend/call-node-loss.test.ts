@@ -92,7 +92,7 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
 
   /** The records of `callId` in the conversation's history, as the survivor serves it. */
   async function recordsOf(token: string, conversationId: string, callId: string) {
-    const history = await survivor.call(token, 'GET /api/v1/conversations/:id/messages', {
+    const history = await survivor.call(token, 'GET /conversations/:id/messages', {
       params: { id: conversationId },
       query: { limit: 50 },
     });

@@ -45,7 +45,7 @@ describe('settled calls without their record', () => {
 
     const records = async (b: TestBackend) =>
       (
-        await b.call(users[0]!.token, 'GET /api/v1/conversations/:id/messages', {
+        await b.call(users[0]!.token, 'GET /conversations/:id/messages', {
           params: { id: conversationId },
           query: { limit: 50 },
         })

@@ -163,7 +163,7 @@ describe('call status', () => {
     const groupMessages = collect(group.sockets[1]!, 'message_new');
     const refused = await emitAck(group.sockets[0]!, 'call_invitation', { room_id: group.roomId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'everyone_busy' } });
-    const history = await server.backend.call(alice!.token, 'GET /api/v1/conversations/:id/messages', {
+    const history = await server.backend.call(alice!.token, 'GET /conversations/:id/messages', {
       params: { id: group.conversationId },
       query: { limit: 50 },
     });

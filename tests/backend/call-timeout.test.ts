@@ -47,7 +47,7 @@ describe('calls that nobody ends by hand', () => {
 
     // A new backend on the same database settles the call while starting up.
     const second = await start({ RING_TIMEOUT_SECONDS: '2' }, first.dataDir);
-    const history = await second.call(users[0]!.token, 'GET /api/v1/conversations/:id/messages', {
+    const history = await second.call(users[0]!.token, 'GET /conversations/:id/messages', {
       params: { id: conversationId },
       query: { limit: 50 },
     });

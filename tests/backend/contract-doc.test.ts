@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../contract/error-codes.js';
 import { CLIENT_EVENTS, SERVER_EVENTS } from '../../contract/event-names.js';
 import { clientEvents, serverEvents } from '../../contract/events.js';
-import { routes } from '../../contract/routes.js';
+import { API_PREFIX } from '../../contract/route-url.js';
+import { pageRoutes, routes } from '../../contract/routes.js';
 import { startBackend, type TestBackend } from '../helpers/backend.js';
 
 const doc = readFileSync(new URL('../../docs/CONTRACT.md', import.meta.url), 'utf8');
@@ -22,8 +23,9 @@ function eventTable(heading: string): string[] {
   return [...table.matchAll(/^\| `([a-z_]+)` \|/gm)].map(([, name]) => name ?? '');
 }
 
-/** A route of contract/routes.ts written as the doc writes it: `:id` becomes `{id}`. */
-const asDocumented = (route: string) => route.replace(/:(\w+)/g, '{$1}');
+/** A route of contract/routes.ts written as the doc writes it: full path, `:id` becomes `{id}`. */
+const asDocumented = (route: string, prefix = '') =>
+  route.replace(' /', ` ${prefix}/`).replace(/:(\w+)/g, '{$1}');
 
 describe('docs/CONTRACT.md', () => {
   let b: TestBackend;
@@ -34,8 +36,12 @@ describe('docs/CONTRACT.md', () => {
 
   it('lists every route of the route map, and nothing the map lacks', () => {
     const listed = contractRoutes();
-    expect(listed).toContain('POST /api/v1/rooms/{room_id}/join');
-    expect(new Set(listed)).toEqual(new Set(Object.keys(routes).map(asDocumented)));
+    expect(listed).toContain('POST /rooms/{room_id}/join');
+    const mapped = [
+      ...Object.keys(routes).map((r) => asDocumented(r, API_PREFIX)),
+      ...Object.keys(pageRoutes).map((r) => asDocumented(r)),
+    ];
+    expect(new Set(listed)).toEqual(new Set(mapped));
   });
 
   it('lists every Socket.IO event of the event maps in its direction', () => {

@@ -20,85 +20,85 @@ interface Case {
 const NUL = '\u0000';
 const cases: Case[] = [
   {
-    route: 'POST /api/v1/auth/register',
+    route: 'POST /auth/register',
     path: '/api/v1/auth/register',
     signedIn: false,
     field: 'body/display_name',
     body: { username: 'nul_user', password: 'long enough', display_name: `A${NUL}B` },
   },
   {
-    route: 'POST /api/v1/auth/login',
+    route: 'POST /auth/login',
     path: '/api/v1/auth/login',
     signedIn: false,
     field: 'body/username',
     body: { username: `ali${NUL}ce`, password: 'whatever' },
   },
   {
-    route: 'POST /api/v1/auth/login',
+    route: 'POST /auth/login',
     path: '/api/v1/auth/login',
     signedIn: false,
     field: 'body/password',
     body: { username: 'alice', password: `x${NUL}` },
   },
   {
-    route: 'POST /api/v1/auth/password',
+    route: 'POST /auth/password',
     path: '/api/v1/auth/password',
     field: 'body/current_password',
     body: { current_password: NUL, new_password: 'long enough' },
   },
-  { route: 'GET /api/v1/users', path: '/api/v1/users?q=%00', field: 'querystring/q' },
-  { route: 'GET /api/v1/users/{id}', path: '/api/v1/users/a%00b', field: 'params/id' },
+  { route: 'GET /users', path: '/api/v1/users?q=%00', field: 'querystring/q' },
+  { route: 'GET /users/{id}', path: '/api/v1/users/a%00b', field: 'params/id' },
   {
-    route: 'POST /api/v1/conversations',
+    route: 'POST /conversations',
     path: '/api/v1/conversations',
     field: 'body/title',
     body: { type: 'group', title: `T${NUL}`, member_ids: ['{bob}'] },
   },
   {
-    route: 'POST /api/v1/conversations',
+    route: 'POST /conversations',
     path: '/api/v1/conversations',
     field: 'body/user_id',
     body: { type: 'direct', user_id: NUL },
   },
   {
-    route: 'GET /api/v1/conversations/{id}/messages',
+    route: 'GET /conversations/{id}/messages',
     path: '/api/v1/conversations/{conv}/messages?before=%00',
     field: 'querystring/before',
   },
   {
-    route: 'POST /api/v1/conversations/{id}/messages',
+    route: 'POST /conversations/{id}/messages',
     path: '/api/v1/conversations/{conv}/messages',
     field: 'body/body',
     body: { body: `hi${NUL}` },
   },
   {
-    route: 'POST /api/v1/conversations/{id}/messages',
+    route: 'POST /conversations/{id}/messages',
     path: '/api/v1/conversations/{conv}/messages',
     field: 'body/client_id',
     body: { body: 'hi', client_id: `c${NUL}` },
   },
   {
-    route: 'POST /api/v1/conversations/{id}/messages',
+    route: 'POST /conversations/{id}/messages',
     path: '/api/v1/conversations/{conv}/messages',
     field: 'body/body',
     body: { body: 'lone \ud800 surrogate' },
   },
   {
-    route: 'POST /api/v1/conversations/{id}/read',
+    route: 'POST /conversations/{id}/read',
     path: '/api/v1/conversations/{conv}/read',
     field: 'body/message_id',
     body: { message_id: NUL },
   },
   {
-    route: 'POST /api/v1/rooms/create',
+    route: 'POST /rooms/create',
     path: '/api/v1/rooms/create',
     field: 'body/room_id',
     body: { conversation_id: '{conv}', room_id: `room-${NUL}-abc` },
   },
-  { route: 'PUT /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
-  { route: 'DELETE /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
+  { route: 'PUT /blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
+  { route: 'DELETE /blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   {
-    route: 'POST /api/v1/rooms/{room_id}/join',
+    route: 'POST /rooms/{room_id}/join',
     path: '/api/v1/rooms/room%00abcdef/join',
     field: 'params/room_id',
   },
@@ -159,12 +159,12 @@ describe.each(engines)('characters a database cannot store, on $name', ({ postgr
   );
 
   it.skipIf(postgres && !postgresUrl)('keeps nothing of a refused request and stays healthy', async () => {
-    const messages = await b.call(alice.token, 'GET /api/v1/conversations/:id/messages', {
+    const messages = await b.call(alice.token, 'GET /conversations/:id/messages', {
       params: { id: conv },
       query: { limit: 50 },
     });
     expect(messages.body).toEqual([]);
-    const list = await b.call(alice.token, 'GET /api/v1/conversations');
+    const list = await b.call(alice.token, 'GET /conversations');
     expect(list.body.map((c: { type: string }) => c.type)).toEqual(['direct']);
     expect(
       (await b.api(null, 'POST', '/api/v1/auth/login', { username: 'nul_user', password: 'long enough' }))

@@ -38,7 +38,7 @@ describe('messages', () => {
     return res.body as Message[];
   };
   const summary = async (token: string, conversation: string) => {
-    const found = (await b.call(token, 'GET /api/v1/conversations')).body.find((c) => c.id === conversation);
+    const found = (await b.call(token, 'GET /conversations')).body.find((c) => c.id === conversation);
     if (!found) throw new Error(`conversation ${conversation} is not listed`);
     return found;
   };
@@ -60,7 +60,7 @@ describe('messages', () => {
   it('refuses outsiders with 403 not_a_member and unknown conversations with 404', async () => {
     for (const res of [
       await send(carol.token, direct, { body: 'let me in' }),
-      await b.call(carol.token, 'GET /api/v1/conversations/:id/messages', {
+      await b.call(carol.token, 'GET /conversations/:id/messages', {
         params: { id: direct },
         query: { limit: 50 },
       }),
@@ -72,7 +72,7 @@ describe('messages', () => {
     const unknown = 'ffffffffffffffffffffffff';
     for (const res of [
       await send(alice.token, unknown, { body: 'hello?' }),
-      await b.call(alice.token, 'GET /api/v1/conversations/:id/messages', {
+      await b.call(alice.token, 'GET /conversations/:id/messages', {
         params: { id: unknown },
         query: { limit: 50 },
       }),

@@ -41,10 +41,10 @@ describe('restarting the backend on the same SQLite file', () => {
     }
     await first.api(bob.token, 'POST', `/api/v1/conversations/${direct.id}/read`, { message_id: sent[0].id });
     const before = {
-      aliceList: (await first.call(alice.token, 'GET /api/v1/conversations')).body,
-      bobList: (await first.call(bob.token, 'GET /api/v1/conversations')).body,
+      aliceList: (await first.call(alice.token, 'GET /conversations')).body,
+      bobList: (await first.call(bob.token, 'GET /conversations')).body,
       messages: (
-        await first.call(bob.token, 'GET /api/v1/conversations/:id/messages', {
+        await first.call(bob.token, 'GET /conversations/:id/messages', {
           params: { id: direct.id },
           query: { limit: 50 },
         })
@@ -61,11 +61,11 @@ describe('restarting the backend on the same SQLite file', () => {
       status: 200,
       body: { id: alice.id, username: 'alice', display_name: 'Alice' },
     });
-    expect((await second.call(alice.token, 'GET /api/v1/conversations')).body).toEqual(before.aliceList);
-    expect((await second.call(bob.token, 'GET /api/v1/conversations')).body).toEqual(before.bobList);
+    expect((await second.call(alice.token, 'GET /conversations')).body).toEqual(before.aliceList);
+    expect((await second.call(bob.token, 'GET /conversations')).body).toEqual(before.bobList);
     expect(
       (
-        await second.call(bob.token, 'GET /api/v1/conversations/:id/messages', {
+        await second.call(bob.token, 'GET /conversations/:id/messages', {
           params: { id: direct.id },
           query: { limit: 50 },
         })

@@ -61,7 +61,7 @@ describe('abuse limits', () => {
     expectLimited(await send(alice.token, path, { body: 'flood' }));
     // Per user: Bob in the same conversation still talks.
     expect((await send(bob.token, path, { body: 'still here' })).status).toBe(201);
-    const stored = await b.call(alice.token, 'GET /api/v1/conversations/:id/messages', {
+    const stored = await b.call(alice.token, 'GET /conversations/:id/messages', {
       params: { id: conv },
       query: { limit: 50 },
     });
@@ -76,7 +76,7 @@ describe('abuse limits', () => {
     expect((await open(bob.token, { type: 'direct', user_id: carol.user.id })).status).toBe(201);
     expect((await open(bob.token, { type: 'group', title: 'G1', member_ids: [alice.id] })).status).toBe(201);
     expectLimited(await open(bob.token, { type: 'group', title: 'G2', member_ids: [alice.id] }));
-    const titles = (await b.call(bob.token, 'GET /api/v1/conversations')).body.map((c) => c.title);
+    const titles = (await b.call(bob.token, 'GET /conversations')).body.map((c) => c.title);
     expect(titles).not.toContain('G2');
   });
 

@@ -26,7 +26,7 @@ describe('reserved identifiers', () => {
     const record = nextEvent(sockets[1]!, 'message_new', (m) => m.kind === 'call');
     await emitAck(sockets[0]!, 'call_cancel', { call_id });
     expect((await record).call).toEqual({ call_id, outcome: 'cancelled' });
-    const history = await b.call(alice!.token, 'GET /api/v1/conversations/:id/messages', {
+    const history = await b.call(alice!.token, 'GET /conversations/:id/messages', {
       params: { id: conversationId },
       query: { limit: 50 },
     });

@@ -39,7 +39,7 @@ describe('a send whose answer is lost', () => {
     await page.getByTestId('send-failed').waitFor();
     const stored = async () =>
       (
-        await ui.backend.call(alice.token, 'GET /api/v1/conversations/:id/messages', {
+        await ui.backend.call(alice.token, 'GET /conversations/:id/messages', {
           params: { id: conversation.id },
           query: { limit: 50 },
         })

@@ -16,7 +16,7 @@ import type {
   ServerPayload,
   ServerToClientEvents,
 } from '../../contract/events.js';
-import { routeRequest } from '../../contract/route-url.js';
+import { apiRequest } from '../../contract/route-url.js';
 import type { ReplyOf, RequestOf, RouteName } from '../../contract/routes.js';
 
 /** A socket.io-client typed by the event maps of contract/events.ts, as the web client has it. */
@@ -105,7 +105,7 @@ export async function startBackend(
 
   const call: TestBackend['call'] = async (token, route, ...[input]) => {
     const { body, ...where } = (input ?? {}) as { body?: unknown; params?: Record<string, string> };
-    const { method, url: path } = routeRequest(route, where);
+    const { method, url: path } = apiRequest(route, where);
     return api(token, method, path, body);
   };
 
@@ -123,7 +123,7 @@ export async function startBackend(
       if (!reuseDataDir && !env.KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
     },
     async register(username, displayName) {
-      const res = await call(null, 'POST /api/v1/auth/register', {
+      const res = await call(null, 'POST /auth/register', {
         body: { username, password: `pw-${username}-secret`, display_name: displayName ?? username },
       });
       if (res.status !== 201)

@@ -94,7 +94,7 @@ export class CallStore extends Store<CallsState> {
     const target = otherMember(conversation, this.chat.me.id);
     this.#bar.show({ conversation_id: conversationId, phase: 'starting' });
     try {
-      const room = await this.api.request('POST /api/v1/rooms/create', {
+      const room = await this.api.request('POST /rooms/create', {
         body: { conversation_id: conversationId },
       });
       this.#bar.patch({ room_id: room.room_id });
@@ -104,7 +104,7 @@ export class CallStore extends Store<CallsState> {
       });
       if (!ack.ok) return this.#bar.fail(ack.error.code, ack.error.message);
       this.#bar.patch({ call_id: ack.call_id });
-      const join = await this.api.request('POST /api/v1/rooms/:room_id/join', {
+      const join = await this.api.request('POST /rooms/:room_id/join', {
         params: { room_id: room.room_id },
       });
       // Declined or busy while we were joining: there is no call to open.
@@ -239,7 +239,7 @@ export class CallStore extends Store<CallsState> {
   /** Gets this user's token for a room and opens (or focuses) its window, keyed by `callId`. */
   async #enter(roomId: string, callId: string): Promise<void> {
     try {
-      const join = await this.api.request('POST /api/v1/rooms/:room_id/join', {
+      const join = await this.api.request('POST /rooms/:room_id/join', {
         params: { room_id: roomId },
       });
       await this.#openRoom(join.room_url, callId);

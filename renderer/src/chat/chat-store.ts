@@ -84,7 +84,7 @@ export class ChatStore extends Store<ChatState> {
   }
 
   async loadConversations(): Promise<void> {
-    const list = await this.api.request('GET /api/v1/conversations');
+    const list = await this.api.request('GET /conversations');
     this.set({ conversations: sortConversations(list, this.#touched), loaded: true });
     const selected = this.conversation(this.state.selectedId);
     if (selected && selected.unread_count > 0 && this.#visible())
@@ -102,7 +102,7 @@ export class ChatStore extends Store<ChatState> {
 
   /** The newest page; merged into what is already shown (after a reconnect nothing jumps). */
   async loadLatest(id: string): Promise<void> {
-    const page = await this.api.request('GET /api/v1/conversations/:id/messages', {
+    const page = await this.api.request('GET /conversations/:id/messages', {
       params: { id },
       query: { limit: PAGE_SIZE },
     });
@@ -120,7 +120,7 @@ export class ChatStore extends Store<ChatState> {
     if (!thread.hasMore || thread.loadingOlder || !oldest) return;
     this.#setThread(id, { loadingOlder: true });
     try {
-      const page = await this.api.request('GET /api/v1/conversations/:id/messages', {
+      const page = await this.api.request('GET /conversations/:id/messages', {
         params: { id },
         query: { limit: PAGE_SIZE, before: oldest.id },
       });
@@ -137,7 +137,7 @@ export class ChatStore extends Store<ChatState> {
 
   async markRead(id: string, messageId?: string): Promise<void> {
     this.#patchConversation(id, { unread_count: 0 });
-    const state = await this.api.request('POST /api/v1/conversations/:id/read', {
+    const state = await this.api.request('POST /conversations/:id/read', {
       params: { id },
       body: messageId ? { message_id: messageId } : {},
     });
@@ -174,13 +174,13 @@ export class ChatStore extends Store<ChatState> {
 
   async createDirect(userId: string): Promise<Conversation> {
     return this.#created(
-      await this.api.request('POST /api/v1/conversations', { body: { type: 'direct', user_id: userId } }),
+      await this.api.request('POST /conversations', { body: { type: 'direct', user_id: userId } }),
     );
   }
 
   async createGroup(title: string, memberIds: string[]): Promise<Conversation> {
     return this.#created(
-      await this.api.request('POST /api/v1/conversations', {
+      await this.api.request('POST /conversations', {
         body: { type: 'group', title, member_ids: memberIds },
       }),
     );
@@ -246,7 +246,7 @@ export class ChatStore extends Store<ChatState> {
   async #deliver(pending: PendingMessage): Promise<void> {
     this.#updatePending(pending.client_id, { status: 'sending' });
     try {
-      const message = await this.api.request('POST /api/v1/conversations/:id/messages', {
+      const message = await this.api.request('POST /conversations/:id/messages', {
         params: { id: pending.conversation_id },
         body: { body: pending.body, client_id: pending.client_id },
       });

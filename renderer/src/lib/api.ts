@@ -1,6 +1,6 @@
 import type { Static } from 'typebox';
 import type { ErrorSchema } from '../../../contract/common';
-import { type RouteInput, routeRequest } from '../../../contract/route-url';
+import { apiRequest, type RouteInput } from '../../../contract/route-url';
 import type { ReplyOf, RequestOf, RouteName } from '../../../contract/routes';
 
 /** An HTTP answer that was not a success, or a request that never got an answer (`status` 0). */
@@ -32,12 +32,9 @@ export class ApiError extends Error {
 /** The server's `{ error: { code, message, field?, rule?, limit? } }` (contract/common.ts). */
 type ErrorReply = Partial<Static<typeof ErrorSchema>['error']>;
 
-/** The API routes of contract/routes.ts, the ones under /api/v1 that this client calls. */
-export type ApiRoute = Extract<RouteName, `${string} /api/v1/${string}`>;
-
 /**
  * A JSON client for the backend at `base` ('' = this page's origin), keyed by the route map of
- * contract/routes.ts: `api.request('GET /api/v1/me')` answers the contract's `user`, nothing chosen per call.
+ * contract/routes.ts: `api.request('GET /me')` answers the contract's `user`, nothing chosen per call.
  */
 export class Api {
   constructor(
@@ -49,13 +46,13 @@ export class Api {
     this.token = token;
   }
 
-  async request<R extends ApiRoute>(
+  async request<R extends RouteName>(
     route: R,
     ...[input]: Record<never, never> extends RequestOf<R> ? [RequestOf<R>?] : [RequestOf<R>]
   ): Promise<ReplyOf<R>> {
     // The route's own signature typed `input`; from here on it is plain data.
     const { body, ...where }: RouteInput = input ?? {};
-    const { method, url } = routeRequest(route, where);
+    const { method, url } = apiRequest(route, where);
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -78,12 +75,12 @@ export class Api {
     }
     if (!res.ok) {
       const error = (json as { error?: ErrorReply } | undefined)?.error;
-      const details = { field: error?.field, rule: error?.rule, limit: error?.limit };
+      // The error body carries `field`, `rule` and `limit` itself (contract/common.ts).
       throw new ApiError(
         res.status,
         error?.code ?? `http_${res.status}`,
         error?.message ?? res.statusText,
-        details,
+        error,
       );
     }
     // The server serializes every reply with the same schema (contract/routes.ts): trusted, not re-checked.

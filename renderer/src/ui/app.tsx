@@ -18,7 +18,7 @@ export function App() {
     // Revoke on the server first (best effort): a copied token must stop working, not just be forgotten here.
     if (server)
       void api
-        .request(server === 'everywhere' ? 'POST /api/v1/auth/logout-all' : 'POST /api/v1/auth/logout')
+        .request(server === 'everywhere' ? 'POST /auth/logout-all' : 'POST /auth/logout')
         .catch(() => {});
     session?.close();
     api.setToken(null);
@@ -39,7 +39,7 @@ export function App() {
       if (!token) return setPhase({ name: 'signed-out', api });
       api.setToken(token);
       try {
-        signIn(api, token, await api.request('GET /api/v1/me'));
+        signIn(api, token, await api.request('GET /me'));
       } catch (err) {
         // Only a refused token is forgotten; an unreachable server keeps it for the next start.
         if (err instanceof ApiError && err.status === 401) await saveToken(null);

@@ -78,8 +78,8 @@ export function AuthScreen({ api, onSignedIn }: Props) {
     try {
       const reply =
         mode === 'in'
-          ? await api.request('POST /api/v1/auth/login', { body: { username, password } })
-          : await api.request('POST /api/v1/auth/register', {
+          ? await api.request('POST /auth/login', { body: { username, password } })
+          : await api.request('POST /auth/register', {
               body: { username, password, display_name: displayName.trim() || username },
             });
       onSignedIn(reply);
