@@ -36,7 +36,7 @@ describe('docs/CONTRACT.md', () => {
 
   it('lists every route of the route map, and nothing the map lacks', () => {
     const listed = contractRoutes();
-    expect(listed).toContain('POST /rooms/{room_id}/join');
+    expect(listed).toContain('POST /api/v1/rooms/{room_id}/join');
     const mapped = [
       ...Object.keys(routes).map((r) => asDocumented(r, API_PREFIX)),
       ...Object.keys(pageRoutes).map((r) => asDocumented(r)),
