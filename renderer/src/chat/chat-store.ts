@@ -1,3 +1,4 @@
+import type { BodyOf } from '../../../contract/routes';
 import { type Api, ApiError } from '../lib/api';
 import { randomId } from '../lib/ids';
 import { Store } from '../lib/store';
@@ -102,10 +103,7 @@ export class ChatStore extends Store<ChatState> {
 
   /** The newest page; merged into what is already shown (after a reconnect nothing jumps). */
   async loadLatest(id: string): Promise<void> {
-    const page = await this.api.request('GET /conversations/:id/messages', {
-      params: { id },
-      query: { limit: PAGE_SIZE },
-    });
+    const page = await this.#page(id);
     const known = this.thread(id);
     const overlaps = known.loaded && page.some((m) => known.messages.some((k) => k.id === m.id));
     const messages = overlaps ? mergeMessages(known.messages, page) : page;
@@ -120,10 +118,7 @@ export class ChatStore extends Store<ChatState> {
     if (!thread.hasMore || thread.loadingOlder || !oldest) return;
     this.#setThread(id, { loadingOlder: true });
     try {
-      const page = await this.api.request('GET /conversations/:id/messages', {
-        params: { id },
-        query: { limit: PAGE_SIZE, before: oldest.id },
-      });
+      const page = await this.#page(id, oldest.id);
       this.#setThread(id, {
         messages: mergeMessages(page, this.thread(id).messages),
         hasMore: page.length === PAGE_SIZE,
@@ -137,11 +132,8 @@ export class ChatStore extends Store<ChatState> {
 
   async markRead(id: string, messageId?: string): Promise<void> {
     this.#patchConversation(id, { unread_count: 0 });
-    const state = await this.api.request('POST /conversations/:id/read', {
-      params: { id },
-      body: messageId ? { message_id: messageId } : {},
-    });
-    this.onConversationRead(state);
+    const body = messageId ? { message_id: messageId } : {};
+    this.onConversationRead(await this.api.request('POST /conversations/:id/read', { params: { id }, body }));
   }
 
   /** Sends `body`; it shows at once as pending and stays, marked failed, if the server cannot be reached. */
@@ -172,18 +164,12 @@ export class ChatStore extends Store<ChatState> {
     this.#setPending(this.state.pending.filter((p) => p.client_id !== clientId));
   }
 
-  async createDirect(userId: string): Promise<Conversation> {
-    return this.#created(
-      await this.api.request('POST /conversations', { body: { type: 'direct', user_id: userId } }),
-    );
+  createDirect(userId: string): Promise<Conversation> {
+    return this.#create({ type: 'direct', user_id: userId });
   }
 
-  async createGroup(title: string, memberIds: string[]): Promise<Conversation> {
-    return this.#created(
-      await this.api.request('POST /conversations', {
-        body: { type: 'group', title, member_ids: memberIds },
-      }),
-    );
+  createGroup(title: string, memberIds: string[]): Promise<Conversation> {
+    return this.#create({ type: 'group', title, member_ids: memberIds });
   }
 
   // ---- server events ----
@@ -259,7 +245,14 @@ export class ChatStore extends Store<ChatState> {
     }
   }
 
-  #created(conversation: Conversation): Conversation {
+  /** One page of history, oldest first: the newest messages, or those before message `before`. */
+  #page(id: string, before?: string): Promise<Message[]> {
+    const query = { limit: PAGE_SIZE, before };
+    return this.api.request('GET /conversations/:id/messages', { params: { id }, query });
+  }
+
+  async #create(body: BodyOf<'POST /conversations'>): Promise<Conversation> {
+    const conversation = await this.api.request('POST /conversations', { body });
     // Its `conversation_new` may arrive before or after this answer; listed once either way.
     this.onConversationNew(conversation);
     this.#touched.set(conversation.id, new Date().toISOString());
