@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { ID_MAX_LENGTH, ID_PATTERN_SOURCE } from './ids.js';
 
 export const ErrorSchema = Type.Object(
@@ -13,6 +13,8 @@ export const ErrorSchema = Type.Object(
   },
   { $id: 'Error', description: 'Every failure: a stable code and a message for people' },
 );
+
+export type ErrorBody = Static<typeof ErrorSchema>;
 
 /** Ids are opaque strings; this bounds their size and alphabet. */
 export const Id = Type.String({ minLength: 1, maxLength: ID_MAX_LENGTH, pattern: ID_PATTERN_SOURCE });

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorBody } from '../../contract/common.js';
 import type { ErrorCode } from '../../contract/error-codes.js';
 import { type ValidationDetails, validationDetails } from './validation.js';
 
@@ -20,11 +21,7 @@ export const forbidden = (code: ErrorCode, message: string) => new AppError(403,
 export const notFound = (code: ErrorCode, message: string) => new AppError(404, code, message);
 export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);
 
-/** The wire shape of every error: `{ error: { code, message } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string } & Partial<ValidationDetails>;
-}
-
+/** The wire shape of every error (contract/common.ts): `{ error: { code, message, field?, rule?, limit? } }`. */
 export function errorBody(code: string, message: string, details?: ValidationDetails): ErrorBody {
   return { error: { code, message, ...details } };
 }

@@ -1,5 +1,6 @@
 import { createSigner } from 'fast-jwt';
 import { describe, expect, it } from 'vitest';
+import type { ErrorBody } from '../../contract/common.js';
 import { emitAck, emitOk, nextEvent } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV, useCallBackend } from '../helpers/calls.js';
 
@@ -13,7 +14,7 @@ async function beacon(url: string, body: string): Promise<number> {
   return res.status;
 }
 
-async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
+async function postJson(url: string, body: unknown): Promise<{ status: number; body?: ErrorBody }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -88,7 +89,7 @@ describe('POST /room/{room_id}/leave', () => {
     expect((await postJson(url, { jwt: expired })).status).toBe(401);
     const wrongRoom = await postJson(`${server.backend.url}/room/${other.roomId}/leave`, { jwt: bobJwt });
     expect(wrongRoom.status).toBe(401);
-    expect(wrongRoom.body.error.code).toBe('unauthorized');
+    expect(wrongRoom.body?.error.code).toBe('unauthorized');
 
     const unknown = createSigner({ key: TEST_JITSI_ENV.JITSI_APP_SECRET, algorithm: 'HS256' })({
       iss: TEST_JITSI_ENV.JITSI_APP_ID,
