@@ -37,3 +37,6 @@ export const AttachmentLimitsSchema = Type.Object({
   allowed_types: Type.Array(Type.String()),
 });
 export type AttachmentLimits = Static<typeof AttachmentLimitsSchema>;
+
+/** A stored file or thumbnail, sent as bytes. */
+export const Binary = Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: 'the file' });

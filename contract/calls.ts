@@ -1,39 +1,8 @@
 import { type Static, Type } from 'typebox';
+import { CALL_STATES, PARTICIPANT_STATUSES } from './call-states.js';
 import { Id } from './common.js';
 
-/** Path parameter; loose on purpose so a malformed id answers 404/400 from the handler, not a schema error. */
-export const RoomParams = Type.Object({ room_id: Type.String({ minLength: 1, maxLength: 200 }) });
-
-export const CreateRoomBody = Type.Object(
-  {
-    conversation_id: Id,
-    // Checked against ROOM_ID_PATTERN (ids.ts) in the handler so the client gets `invalid_room_id`.
-    room_id: Type.Optional(Type.String({ maxLength: 200 })),
-  },
-  { additionalProperties: false },
-);
-export type CreateRoomBody = Static<typeof CreateRoomBody>;
-
-export const RoomSchema = Type.Object({
-  room_id: Type.String(),
-  conversation_id: Type.String(),
-  created_by: Type.String(),
-  created_at: Type.String(),
-});
-export type Room = Static<typeof RoomSchema>;
-
-export const JoinReply = Type.Object({
-  room_id: Type.String(),
-  jitsi_token: Type.String(),
-  jitsi_server_url: Type.String(),
-  room_url: Type.String(),
-});
-export type JoinReply = Static<typeof JoinReply>;
-
-/** Body of `POST /room/{room_id}/leave` once parsed (a sendBeacon may deliver it as text/plain). */
-export const LeaveRoomBody = Type.Object({ jwt: Type.String({ minLength: 1, maxLength: 8192 }) });
-
-// ---- Socket.IO: client → server payloads ----
+// ---- Socket.IO: client → server payloads and their acks ----
 
 export const CallInvitationPayload = Type.Object(
   { room_id: Type.String({ minLength: 1, maxLength: 200 }), target_user_id: Type.Optional(Id) },
@@ -44,27 +13,16 @@ export const CallResponsePayload = Type.Object(
   { additionalProperties: false },
 );
 export const CallIdPayload = Type.Object({ call_id: Id }, { additionalProperties: false });
+/** What a successful call event is acknowledged with, besides `ok: true`. */
+export const CallIdAck = Type.Object({ call_id: Type.String() });
 
-// ---- Socket.IO: server → client payloads (documented shapes; the service builds them) ----
+// ---- Socket.IO: server → client payloads (the service builds them) ----
 
-// Spelled out (not mapped from an array) so Static<> keeps the literal types.
-export const CallStateName = Type.Union([
-  Type.Literal('ringing'),
-  Type.Literal('active'),
-  Type.Literal('ended'),
-  Type.Literal('missed'),
-  Type.Literal('declined'),
-  Type.Literal('cancelled'),
-  Type.Literal('busy'),
-]);
-export const ParticipantStatus = Type.Union([
-  Type.Literal('ringing'),
-  Type.Literal('accepted'),
-  Type.Literal('declined'),
-  Type.Literal('missed'),
-  Type.Literal('busy'),
-  Type.Literal('left'),
-]);
+export const CallStateName = Type.Enum(CALL_STATES);
+export const ParticipantStatus = Type.Enum(PARTICIPANT_STATUSES);
+export type CallStateName = Static<typeof CallStateName>;
+export type ParticipantStatus = Static<typeof ParticipantStatus>;
+
 /** What every view of a call carries: which call, where, whose, in what state, and who is in it. */
 const CallCore = {
   call_id: Type.String(),
@@ -92,3 +50,28 @@ export type CallSummary = Static<typeof CallSummary>;
 /** Server → one connecting socket: every ringing or active call in the user's conversations. */
 export const CallsSnapshot = Type.Object({ calls: Type.Array(CallSummary) });
 export type CallsSnapshot = Static<typeof CallsSnapshot>;
+
+/** Server → each invitee's sockets: a call rings for them until `ringing_until` (ISO 8601). */
+export const IncomingCallSchema = Type.Object({
+  call_id: Type.String(),
+  room_id: Type.String(),
+  conversation_id: Type.String(),
+  from: Type.Object({ id: Type.String(), display_name: Type.String() }),
+  ringing_until: Type.String(),
+});
+export type IncomingCall = Static<typeof IncomingCallSchema>;
+
+/** Server → the caller's sockets: whom the call now rings. */
+export const InvitationSentSchema = Type.Object({
+  call_id: Type.String(),
+  room_id: Type.String(),
+  invitees: Type.Array(Type.String()),
+  ringing_until: Type.String(),
+});
+
+/** Server → everyone else in the call: one participant accepted or declined. */
+export const InvitationResponseSchema = Type.Object({
+  call_id: Type.String(),
+  user_id: Type.String(),
+  accepted: Type.Boolean(),
+});

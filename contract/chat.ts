@@ -1,66 +1,11 @@
 import { type Static, Type } from 'typebox';
 import { AttachmentSchema } from './attachments.js';
+import { CALL_OUTCOMES } from './call-states.js';
 import { Id } from './common.js';
 import { MuteSchema } from './mute.js';
+import { UserSchema, VisibleName } from './users.js';
 
-export const UserSchema = Type.Object({
-  id: Type.String(),
-  username: Type.String(),
-  display_name: Type.String(),
-});
-export type User = Static<typeof UserSchema>;
-
-export const Username = Type.String({
-  minLength: 3,
-  maxLength: 32,
-  pattern: '^[A-Za-z0-9_.-]+$',
-  description: 'letters, digits, "_", "." and "-"; stored in lowercase',
-});
-export const Password = Type.String({ minLength: 8, maxLength: 200 });
-/**
- * Invisible format characters that reorder or hide text: bidi embeddings, overrides and isolates
- * (U+202E turns "Alice\u202Eecila" around), marks, zero-width space and word joiners, the BOM. A name
- * holding one could pass for another person's, so names refuse them. ZWJ and ZWNJ stay allowed: emoji
- * sequences and Persian or Indic spelling need them.
- */
-const NO_INVISIBLE_CONTROLS =
-  '^[^\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\uFEFF]*$';
-
-/** Text people see as a name: a display name or a group title. */
-const VisibleName = (maxLength: number) =>
-  Type.String({
-    minLength: 1,
-    maxLength,
-    pattern: NO_INVISIBLE_CONTROLS,
-    description: 'no bidirectional controls or other invisible format characters',
-  });
-
-export const DisplayName = VisibleName(64);
-
-export const RegisterBody = Type.Object(
-  { username: Username, password: Password, display_name: DisplayName },
-  { additionalProperties: false },
-);
-export const LoginBody = Type.Object(
-  {
-    username: Type.String({ minLength: 1, maxLength: 64 }),
-    password: Type.String({ minLength: 1, maxLength: 200 }),
-  },
-  { additionalProperties: false },
-);
-export const ChangePasswordBody = Type.Object(
-  { current_password: Type.String({ minLength: 1, maxLength: 200 }), new_password: Password },
-  { additionalProperties: false },
-);
-export const AuthReply = Type.Object({ access_token: Type.String(), user: UserSchema });
-
-export const CallOutcome = Type.Union([
-  Type.Literal('missed'),
-  Type.Literal('declined'),
-  Type.Literal('cancelled'),
-  Type.Literal('busy'),
-  Type.Literal('ended'),
-]);
+export const CallOutcome = Type.Enum(CALL_OUTCOMES);
 export type CallOutcome = Static<typeof CallOutcome>;
 export const CallRecordSchema = Type.Object({
   call_id: Type.String(),
@@ -133,8 +78,6 @@ export const CreateConversationBody = Type.Unsafe<
 });
 export type CreateConversationBody = Static<typeof CreateConversationBody>;
 
-export const UserParams = Type.Object({ id: Id });
-
 export const ConversationParams = Type.Object({ id: Id });
 export const MessagesQuery = Type.Object({
   before: Type.Optional(Id),
@@ -148,7 +91,6 @@ export const SendMessageBody = Type.Object(
   { additionalProperties: false },
 );
 export const ReadBody = Type.Object({ message_id: Type.Optional(Id) }, { additionalProperties: false });
-export const UserSearchQuery = Type.Object({ q: Type.String({ maxLength: 64, default: '' }) });
 
 /** Server → client: the user's read marker moved (sent to all of that user's devices). */
 export const ConversationReadSchema = Type.Object({
@@ -157,17 +99,3 @@ export const ConversationReadSchema = Type.Object({
   unread_count: Type.Integer({ minimum: 0 }),
 });
 export type ConversationRead = Static<typeof ConversationReadSchema>;
-
-/** Server → client presence event for contacts. */
-export const PresenceSchema = Type.Object({ user_id: Type.String(), online: Type.Boolean() });
-export type Presence = Static<typeof PresenceSchema>;
-
-/** Server → client, once per connection: which of the user's contacts are online right now. */
-export const PresenceSnapshotSchema = Type.Object({ online: Type.Array(Type.String()) });
-
-/** `GET /users`: a search result, with whether that user has a connected device right now. */
-export const UserSearchResultSchema = Type.Object({ ...UserSchema.properties, online: Type.Boolean() });
-export type UserSearchResult = Static<typeof UserSearchResultSchema>;
-
-/** Server → every member of a new conversation, at once (before any message). */
-export const ConversationNewSchema = ConversationSchema;

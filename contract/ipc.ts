@@ -9,16 +9,12 @@
  */
 
 /**
- * An incoming call as the backend's `call_invitation` event describes it: the renderer forwards it
- * to main unchanged (`incoming/show`), main re-checks it (validate-args.ts).
+ * An incoming call as the backend's `call_invitation` event describes it (contract/calls.ts): the
+ * renderer forwards it to main unchanged (`incoming/show`), main re-checks it (validate-args.ts).
  */
-export interface IncomingCall {
-  call_id: string;
-  room_id: string;
-  conversation_id: string;
-  from: { id: string; display_name: string };
-  ringing_until: string;
-}
+import type { IncomingCall } from './calls.js';
+
+export type { IncomingCall };
 
 export interface DesktopConfig {
   /** Origin of the backend this app is pointed at. */

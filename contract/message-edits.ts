@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { type Static, Type } from 'typebox';
 import { SendMessageBody } from './chat.js';
 import { Id } from './common.js';
 
@@ -19,3 +19,7 @@ export const TypingPayload = Type.Object(
 
 /** Server → the other members' sockets: `user_id` is typing in `conversation_id`. No stop event: it fades. */
 export const TypingEventSchema = Type.Object({ conversation_id: Type.String(), user_id: Type.String() });
+export type TypingEvent = Static<typeof TypingEventSchema>;
+
+/** `typing` is acknowledged with `ok` alone. */
+export const TypingAck = Type.Object({});

@@ -1,6 +1,5 @@
-import type { CallStatePayload, CallSummary } from '../../contract/calls.js';
+import type { CallStatePayload, CallSummary, IncomingCall } from '../../contract/calls.js';
 import type { Message } from '../../contract/chat.js';
-import type { IncomingCall } from '../../contract/ipc.js';
 import { memberIdsOf } from '../chat/conversations.js';
 import { announceMessage } from '../chat/post-message.js';
 import { findUserById } from '../chat/users.js';

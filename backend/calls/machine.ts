@@ -4,11 +4,14 @@
  * an event after losing an optimistic-concurrency race simply by running it again on the fresh row.
  */
 
-export type CallState = 'ringing' | 'active' | 'ended' | 'missed' | 'declined' | 'cancelled' | 'busy';
-export type ParticipantStatus = 'ringing' | 'accepted' | 'declined' | 'missed' | 'busy' | 'left';
-export type { CallOutcome } from '../../contract/chat.js';
+import {
+  type CallOutcome,
+  type CallState,
+  LIVE_CALL_STATES,
+  type ParticipantStatus,
+} from '../../contract/call-states.js';
 
-import type { CallOutcome } from '../../contract/chat.js';
+export type { CallOutcome, CallState, ParticipantStatus };
 
 export interface Participant {
   user_id: string;
@@ -59,7 +62,7 @@ export type Transition =
   | { ok: true; call: Call; effects: Effect[] }
   | { ok: false; code: CallErrorCode; message: string };
 
-export const LIVE_STATES: readonly CallState[] = ['ringing', 'active'];
+export const LIVE_STATES: readonly CallState[] = LIVE_CALL_STATES;
 
 export const isLive = (call: Pick<Call, 'state'>): boolean => LIVE_STATES.includes(call.state);
 

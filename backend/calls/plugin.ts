@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { CallIdPayload, CallInvitationPayload, CallResponsePayload } from '../../contract/calls.js';
 import { onEvent } from '../lib/socket-events.js';
 import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { sendConnectState } from './connect-state.js';
@@ -39,7 +38,6 @@ export default fp(
       onEvent(
         socket,
         'call_invitation',
-        CallInvitationPayload,
         async (p) => {
           invitations.take(userId, 'call invitations');
           await assertMayRing(app.db, userId, p);
@@ -50,7 +48,6 @@ export default fp(
       onEvent(
         socket,
         'call_invitation_response',
-        CallResponsePayload,
         async (p) => {
           await service.answer(userId, p.call_id, p.accepted);
           return { call_id: p.call_id };
@@ -60,7 +57,6 @@ export default fp(
       onEvent(
         socket,
         'call_cancel',
-        CallIdPayload,
         async (p) => {
           await service.cancel(userId, p.call_id);
           return { call_id: p.call_id };
@@ -70,7 +66,6 @@ export default fp(
       onEvent(
         socket,
         'call_leave',
-        CallIdPayload,
         async (p) => {
           await service.leave(userId, p.call_id);
           return { call_id: p.call_id };

@@ -1,4 +1,4 @@
-import type { User } from '../../contract/chat.js';
+import type { User } from '../../contract/users.js';
 import type { Db } from '../db/index.js';
 import { forbidden } from '../lib/errors.js';
 import { nowIso } from '../lib/ids.js';

@@ -1,5 +1,4 @@
 import fp from 'fastify-plugin';
-import { TypingPayload } from '../../contract/message-edits.js';
 import { onEvent } from '../lib/socket-events.js';
 import { createEventLimiter } from '../lib/user-rate-limit.js';
 import { assertDirectNotBlocked } from './blocks.js';
@@ -23,14 +22,13 @@ export default fp(
       onEvent(
         socket,
         'typing',
-        TypingPayload,
         async ({ conversation_id }) => {
           limiter.take(userId, 'typing events');
           await assertMember(app.db, conversation_id, userId);
           await assertDirectNotBlocked(app.db, conversation_id, userId);
           const others = (await memberIdsOf(app.db, conversation_id)).filter((id) => id !== userId);
           app.realtime.toUsers(others, 'typing', { conversation_id, user_id: userId });
-          return undefined;
+          return {};
         },
         app.log,
       );

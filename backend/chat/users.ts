@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { User } from '../../contract/chat.js';
+import type { User } from '../../contract/users.js';
 import type { Db } from '../db/index.js';
 
 const publicColumns = ['id', 'username', 'display_name'] as const;

@@ -1,11 +1,13 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
+import type { ErrorBody } from '../../contract/common.js';
+import type { ErrorCode } from '../../contract/error-codes.js';
 import { type ValidationDetails, validationDetails } from './validation.js';
 
-/** An error a client should see: status, stable machine code, human message. */
+/** An error a client should see: status, stable machine code (contract/error-codes.ts), human message. */
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
   ) {
     super(message);
@@ -13,18 +15,14 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string) => new AppError(400, code, message);
+export const badRequest = (code: ErrorCode, message: string) => new AppError(400, code, message);
 export const unauthorized = (message = 'Sign in first') => new AppError(401, 'unauthorized', message);
-export const forbidden = (code: string, message: string) => new AppError(403, code, message);
-export const notFound = (code: string, message: string) => new AppError(404, code, message);
-export const conflict = (code: string, message: string) => new AppError(409, code, message);
+export const forbidden = (code: ErrorCode, message: string) => new AppError(403, code, message);
+export const notFound = (code: ErrorCode, message: string) => new AppError(404, code, message);
+export const conflict = (code: ErrorCode, message: string) => new AppError(409, code, message);
 
-/** The wire shape of every error: `{ error: { code, message } }`. */
-export interface ErrorBody {
-  error: { code: string; message: string } & Partial<ValidationDetails>;
-}
-
-function errorBody(code: string, message: string, details?: ValidationDetails): ErrorBody {
+/** The wire shape of every error (contract/common.ts): `{ error: { code, message, field?, rule?, limit? } }`. */
+export function errorBody(code: string, message: string, details?: ValidationDetails): ErrorBody {
   return { error: { code, message, ...details } };
 }
 

@@ -1,40 +1,49 @@
 import type { Socket } from 'socket.io';
-import type { Static, TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
+import type { ClientEventName } from '../../contract/event-names.js';
+import {
+  type Ack,
+  type ClientAck,
+  type ClientAckData,
+  type ClientPayload,
+  type ClientToServerEvents,
+  clientEvents,
+  type InterServerEvents,
+  type ServerToClientEvents,
+  type SocketData,
+} from '../../contract/events.js';
 import { AppError } from './errors.js';
 import { findUnstorableText, unstorableMessage } from './input-hygiene.js';
 
-/** What every client → server event is acknowledged with. */
-export type Ack =
-  | { ok: true; [key: string]: unknown }
-  | { ok: false; error: { code: string; message: string } };
+/** A server-side socket typed by the event maps of contract/events.ts. */
+export type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
 
-/** Compiled validators by schema: compiling costs heap and CPU, so each schema is compiled once per process. */
-const validators = new WeakMap<TSchema, ReturnType<typeof Compile>>();
+/** Compiled validators by event: compiling costs heap and CPU, so each schema is compiled once per process. */
+const validators = new Map<ClientEventName, ReturnType<typeof Compile>>();
 
-function validatorOf(schema: TSchema): ReturnType<typeof Compile> {
-  let validator = validators.get(schema);
+function validatorOf(event: ClientEventName): ReturnType<typeof Compile> {
+  let validator = validators.get(event);
   if (!validator) {
-    validator = Compile(schema);
-    validators.set(schema, validator);
+    validator = Compile(clientEvents[event].payload);
+    validators.set(event, validator);
   }
   return validator;
 }
 
 /**
- * Registers a client → server event whose payload is checked against `schema` before `handler` runs.
- * The handler's result is acked as `{ok:true, ...result}`; a thrown AppError as `{ok:false, error}`;
- * anything else as an internal error (logged), so a bad payload never crashes the server.
+ * Registers a client → server event whose payload is checked against its schema in contract/events.ts
+ * before `handler` runs. The handler's result is acked as `{ok:true, ...result}`; a thrown AppError as
+ * `{ok:false, error}`; anything else as an internal error (logged), so a bad payload never crashes the server.
  */
-export function onEvent<S extends TSchema>(
-  socket: Socket,
-  event: string,
-  schema: S,
-  handler: (payload: Static<S>) => Promise<Record<string, unknown> | undefined>,
+export function onEvent<E extends ClientEventName>(
+  socket: AppSocket,
+  event: E,
+  handler: (payload: ClientPayload<E>) => Promise<ClientAckData<E>>,
   log: { error: (obj: object, msg: string) => void },
 ): void {
-  const check = validatorOf(schema);
-  socket.on(event, async (payload: unknown, ack?: unknown) => {
+  const check = validatorOf(event);
+  const listener = async (payload: unknown, ack?: unknown) => {
+    // The client may omit the ack, or send anything in its place: nothing here trusts its type.
     const reply = typeof ack === 'function' ? (ack as (a: Ack) => void) : () => {};
     if (!check.Check(payload)) {
       const [first] = check.Errors(payload);
@@ -51,7 +60,8 @@ export function onEvent<S extends TSchema>(
       return;
     }
     try {
-      reply({ ok: true, ...((await handler(payload as Static<S>)) ?? {}) });
+      const answer: ClientAck<E> = { ok: true, ...(await handler(payload as ClientPayload<E>)) };
+      reply(answer);
     } catch (err) {
       if (err instanceof AppError) {
         reply({ ok: false, error: { code: err.code, message: err.message } });
@@ -60,5 +70,8 @@ export function onEvent<S extends TSchema>(
       log.error({ err, event }, 'socket event failed');
       reply({ ok: false, error: { code: 'internal_error', message: 'Something went wrong on the server' } });
     }
-  });
+  };
+  // The listener takes `unknown` on purpose: it validates. TypeScript cannot match a generic event name
+  // against socket.io's conditional listener type, hence `never`; callers stay typed through `onEvent`.
+  socket.on(event, listener as never);
 }

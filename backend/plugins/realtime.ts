@@ -1,6 +1,15 @@
 import fp from 'fastify-plugin';
-import { Server, type Socket } from 'socket.io';
+import { Server } from 'socket.io';
+import type { ServerEventName } from '../../contract/event-names.js';
+import type {
+  ClientToServerEvents,
+  InterServerEvents,
+  ServerPayload,
+  ServerToClientEvents,
+  SocketData,
+} from '../../contract/events.js';
 import { dropAtExpiry, sessionRoom } from '../auth/socket-sessions.js';
+import type { AppSocket } from '../lib/socket-events.js';
 import { bearerToken } from './auth.js';
 
 declare module 'fastify' {
@@ -9,12 +18,15 @@ declare module 'fastify' {
   }
 }
 
+/** The Socket.IO server typed by the event maps of contract/events.ts. */
+export type AppServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;
+
 export interface Realtime {
-  io: Server;
+  io: AppServer;
   /** Emits to every socket of every given user, on every node. */
-  toUsers(userIds: readonly string[], event: string, payload: unknown): void;
+  toUsers<E extends ServerEventName>(userIds: readonly string[], event: E, payload: ServerPayload<E>): void;
   /** Adds per-socket setup (event handlers) run for each authenticated connection. */
-  onConnection(setup: (socket: Socket, userId: string) => void | Promise<void>): void;
+  onConnection(setup: (socket: AppSocket, userId: string) => void | Promise<void>): void;
   /** Users among `userIds` with at least one connected socket (on any node). */
   onlineAmong(userIds: readonly string[]): Promise<Set<string>>;
   /** Tells the members of a new conversation which of them are online: they just became contacts. */
@@ -65,13 +77,14 @@ async function contactsOf(app: import('fastify').FastifyInstance, userId: string
 /** Socket.IO on Fastify's own HTTP server: handshake auth, a room per user, presence for contacts. */
 export default fp(
   async (app) => {
-    const io = new Server(app.server, { path: '/socket.io', serveClient: false });
-    const setups: Array<(socket: Socket, userId: string) => void | Promise<void>> = [];
+    const io: AppServer = new Server(app.server, { path: '/socket.io', serveClient: false });
+    const setups: Array<(socket: AppSocket, userId: string) => void | Promise<void>> = [];
 
     const realtime: Realtime = {
       io,
       toUsers(userIds, event, payload) {
-        if (userIds.length > 0) io.to(userIds.map(userRoom)).emit(event, payload);
+        // `toUsers` is typed by event; socket.io's conditional parameter type cannot follow a generic `E`.
+        if (userIds.length > 0) io.to(userIds.map(userRoom)).emit(event, ...([payload] as never));
       },
       onConnection(setup) {
         setups.push(setup);
@@ -79,7 +92,7 @@ export default fp(
       async onlineAmong(userIds) {
         if (userIds.length === 0) return new Set();
         const sockets = await io.in(userIds.map(userRoom)).fetchSockets();
-        return new Set(sockets.map((s) => s.data.userId as string));
+        return new Set(sockets.map((s) => s.data.userId));
       },
       async introduce(userIds) {
         // Best effort: the conversation exists either way, and the next connection sends a snapshot.
@@ -117,7 +130,7 @@ export default fp(
       );
     });
 
-    async function admit(socket: Socket, token: string): Promise<void> {
+    async function admit(socket: AppSocket, token: string): Promise<void> {
       const claims = await app.checkAccessToken(token);
       if (!claims) throw new Error('unauthorized');
       const { userId, sessionId } = claims;
@@ -142,7 +155,7 @@ export default fp(
     }
 
     io.on('connection', async (socket) => {
-      const userId = socket.data.userId as string;
+      const userId = socket.data.userId;
       socket.on('disconnect', () => {
         announceIfLast(userId).catch((err) => app.log.error({ err }, 'presence failed'));
       });

@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { Compile } from 'typebox/compile';
-import { LeaveRoomBody } from '../../contract/calls.js';
+import { LeaveRoomBody } from '../../contract/rooms.js';
+import { type ParamsOf, pageRoutes } from '../../contract/routes.js';
 import { notFound, unauthorized } from '../lib/errors.js';
 import { findRoom } from './store.js';
 
 const checkBody = Compile(LeaveRoomBody);
 
 /** The body as JSON, whether it came as application/json or as a sendBeacon's text/plain string. */
-function parseBody(body: unknown): { jwt: string } | null {
+function parseBody(body: unknown): LeaveRoomBody | null {
   let value = body;
   if (typeof body === 'string') {
     try {
@@ -16,7 +17,7 @@ function parseBody(body: unknown): { jwt: string } | null {
       return null;
     }
   }
-  return checkBody.Check(value) ? (value as { jwt: string }) : null;
+  return checkBody.Check(value) ? (value as LeaveRoomBody) : null;
 }
 
 /**
@@ -24,10 +25,11 @@ function parseBody(body: unknown): { jwt: string } | null {
  * token it holds proves who is leaving which room, so no access token is needed (the page has none).
  */
 const roomLeaveRoutes: FastifyPluginAsync = async (app) => {
-  app.post<{ Params: { room_id: string } }>(
+  app.post<{ Params: ParamsOf<'POST /room/:room_id/leave'> }>(
     '/room/:room_id/leave',
     {
-      schema: { hide: true },
+      // The body is checked by parseBody: a sendBeacon sends it as text/plain, which Fastify leaves a string.
+      schema: { hide: true, params: pageRoutes['POST /room/:room_id/leave'].params },
       config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
     },
     async (request, reply) => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { ROOM_ID_PATTERN } from '../../contract/ids.js';
+import { type ParamsOf, pageRoutes } from '../../contract/routes.js';
 import type { Config } from '../config.js';
 
 /**
@@ -47,11 +48,10 @@ const NOT_BUILT =
  */
 export default async function roomPageRoutes(app: FastifyInstance): Promise<void> {
   const csp = roomPageCsp(app.config);
-  app.get<{ Params: { room_id: string } }>(
+  app.get<{ Params: ParamsOf<'GET /room/:room_id'> }>(
     '/room/:room_id',
-    {
-      schema: { hide: true },
-    },
+    // Only the parameters: the answer is HTML, not JSON to serialize.
+    { schema: { hide: true, params: pageRoutes['GET /room/:room_id'].params } },
     async (request, reply) => {
       // This replaces the app-wide CSP (security-headers.ts) for this page only; the app-wide
       // `referrer-policy: no-referrer` already keeps the token-bearing URL out of any Referer.

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CreateRoomBody, JoinReply, RoomParams, RoomSchema } from '../../contract/calls.js';
-import { errorResponses } from '../../contract/common.js';
 import { ROOM_ID_PATTERN } from '../../contract/ids.js';
+import { routes } from '../../contract/routes.js';
 import { assertMember } from '../chat/membership.js';
 import { buildRoomUrl, publicBase } from '../jitsi/room-url.js';
 import { badRequest, conflict, forbidden, notFound, unauthorized } from '../lib/errors.js';
@@ -15,11 +14,7 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/rooms/create',
     {
       config: { rateLimit: perUserPerMinute(app.config.ROOMS_PER_MINUTE) },
-      schema: {
-        tags: ['rooms'],
-        body: CreateRoomBody,
-        response: { 201: RoomSchema, ...errorResponses(400, 401, 403, 404, 409, 429) },
-      },
+      schema: { tags: ['rooms'], ...routes['POST /rooms/create'] },
     },
     async (request, reply) => {
       const { conversation_id, room_id } = request.body;
@@ -40,11 +35,7 @@ const roomRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/rooms/:room_id/join',
     {
       config: { rateLimit: perUserPerMinute(app.config.ROOMS_PER_MINUTE) },
-      schema: {
-        tags: ['rooms'],
-        params: RoomParams,
-        response: { 200: JoinReply, ...errorResponses(401, 403, 404, 429, 503) },
-      },
+      schema: { tags: ['rooms'], ...routes['POST /rooms/:room_id/join'] },
     },
     async (request, reply) => {
       // Room, membership and name in one read: this route is on every call's path.

@@ -1,4 +1,4 @@
-import type { Room } from '../../contract/calls.js';
+import type { Room } from '../../contract/rooms.js';
 import type { Db } from '../db/index.js';
 import { newRoomId, nowIso } from '../lib/ids.js';
 

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { AttachmentLimitsSchema, AttachmentParams, UploadHeaders } from '../../contract/attachments.js';
-import { ConversationParams, MessageSchema } from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
+import { routes } from '../../contract/routes.js';
 import { findStored } from '../attachments/records.js';
 import { originalFile, sendStored, thumbnailFile } from '../attachments/serve.js';
 import { storeUpload } from '../attachments/upload.js';
@@ -15,8 +12,6 @@ import { allowedTypes } from '../config.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
 import { perUserPerMinute } from '../lib/user-rate-limit.js';
-
-const Binary = Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: 'the file' });
 
 /** Uploading files to a conversation and fetching them (members only); docs/API.md#attachments. */
 const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
@@ -31,7 +26,7 @@ const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/attachments/limits',
-    { schema: { tags: ['attachments'], response: { 200: AttachmentLimitsSchema, ...errorResponses(401) } } },
+    { schema: { tags: ['attachments'], ...routes['GET /attachments/limits'] } },
     async () => ({ max_bytes: limits.maxBytes, allowed_types: [...limits.allowedTypes] }),
   );
 
@@ -39,16 +34,7 @@ const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/conversations/:id/attachments',
     {
       config: { rateLimit: perUserPerMinute(app.config.MESSAGES_PER_MINUTE) },
-      schema: {
-        tags: ['attachments'],
-        params: ConversationParams,
-        headers: UploadHeaders,
-        response: {
-          200: MessageSchema,
-          201: MessageSchema,
-          ...errorResponses(400, 401, 403, 404, 408, 413, 415, 429),
-        },
-      },
+      schema: { tags: ['attachments'], ...routes['POST /conversations/:id/attachments'] },
     },
     async (request, reply) => {
       const conversationId = request.params.id;
@@ -86,22 +72,24 @@ const attachmentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     return row;
   }
 
-  const fetchSchema = {
-    tags: ['attachments'],
-    params: AttachmentParams,
-    response: { 200: Binary, ...errorResponses(401, 403, 404) },
-  };
+  app.get(
+    '/attachments/:id',
+    { schema: { tags: ['attachments'], ...routes['GET /attachments/:id'] } },
+    async (request, reply) => {
+      const row = await readable(request.params.id, request.userId);
+      return sendStored(reply, app.attachmentStorage, row.storage_key, originalFile(row));
+    },
+  );
 
-  app.get('/attachments/:id', { schema: fetchSchema }, async (request, reply) => {
-    const row = await readable(request.params.id, request.userId);
-    return sendStored(reply, app.attachmentStorage, row.storage_key, originalFile(row));
-  });
-
-  app.get('/attachments/:id/thumbnail', { schema: fetchSchema }, async (request, reply) => {
-    const row = await readable(request.params.id, request.userId);
-    if (!row.thumbnail_key) throw notFound('thumbnail_not_found', 'This attachment has no thumbnail');
-    return sendStored(reply, app.attachmentStorage, row.thumbnail_key, thumbnailFile(row));
-  });
+  app.get(
+    '/attachments/:id/thumbnail',
+    { schema: { tags: ['attachments'], ...routes['GET /attachments/:id/thumbnail'] } },
+    async (request, reply) => {
+      const row = await readable(request.params.id, request.userId);
+      if (!row.thumbnail_key) throw notFound('thumbnail_not_found', 'This attachment has no thumbnail');
+      return sendStored(reply, app.attachmentStorage, row.thumbnail_key, thumbnailFile(row));
+    },
+  );
 };
 
 export default attachmentRoutes;

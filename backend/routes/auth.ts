@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AuthReply, LoginBody, RegisterBody } from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
+import { routes } from '../../contract/routes.js';
 import { dummyHashPromise, hashPassword, verifyPassword } from '../auth/password.js';
 import { conflict, unauthorized } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
@@ -13,11 +12,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/register',
     {
       config: { rateLimit },
-      schema: {
-        tags: ['auth'],
-        body: RegisterBody,
-        response: { 201: AuthReply, ...errorResponses(400, 409, 429) },
-      },
+      schema: { tags: ['auth'], ...routes['POST /auth/register'] },
     },
     async (request, reply) => {
       const { password, display_name } = request.body;
@@ -45,11 +40,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/auth/login',
     {
       config: { rateLimit },
-      schema: {
-        tags: ['auth'],
-        body: LoginBody,
-        response: { 200: AuthReply, ...errorResponses(400, 401, 429) },
-      },
+      schema: { tags: ['auth'], ...routes['POST /auth/login'] },
     },
     async (request) => {
       const { username, password } = request.body;

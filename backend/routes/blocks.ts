@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { UserParams, UserSchema } from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
+import { routes } from '../../contract/routes.js';
 import { block, blockedBy, unblock } from '../chat/blocks.js';
 import { findUserById } from '../chat/users.js';
 import { badRequest, notFound } from '../lib/errors.js';
@@ -11,21 +9,13 @@ import { badRequest, notFound } from '../lib/errors.js';
  * between the two, whichever of them blocked (backend/chat/blocks.ts).
  */
 const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/blocks',
-    { schema: { tags: ['users'], response: { 200: Type.Array(UserSchema), ...errorResponses(401) } } },
-    async (request) => blockedBy(app.db, request.userId),
+  app.get('/blocks', { schema: { tags: ['users'], ...routes['GET /blocks'] } }, async (request) =>
+    blockedBy(app.db, request.userId),
   );
 
   app.put(
     '/blocks/:id',
-    {
-      schema: {
-        tags: ['users'],
-        params: UserParams,
-        response: { 204: {}, ...errorResponses(400, 401, 404) },
-      },
-    },
+    { schema: { tags: ['users'], ...routes['PUT /blocks/:id'] } },
     async (request, reply) => {
       const other = request.params.id;
       if (other === request.userId) throw badRequest('self_block', 'You cannot block yourself');
@@ -40,9 +30,7 @@ const blockRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/blocks/:id',
-    {
-      schema: { tags: ['users'], params: UserParams, response: { 204: {}, ...errorResponses(400, 401) } },
-    },
+    { schema: { tags: ['users'], ...routes['DELETE /blocks/:id'] } },
     async (request, reply) => {
       await unblock(app.db, request.userId, request.params.id);
       return reply.status(204).send();

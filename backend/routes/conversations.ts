@@ -1,18 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import {
-  type Conversation,
-  ConversationParams,
-  ConversationReadSchema,
-  ConversationSchema,
-  ConversationSummarySchema,
-  CreateConversationBody,
-  MessageSchema,
-  MessagesQuery,
-  ReadBody,
-  SendMessageBody,
-} from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
+import type { Conversation } from '../../contract/chat.js';
+import { routes } from '../../contract/routes.js';
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
 import { createGroup, listConversations, openDirect } from '../chat/conversations.js';
 import { assertMember } from '../chat/membership.js';
@@ -36,15 +24,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/conversations',
     {
       config: { rateLimit: perUserPerMinute(app.config.CONVERSATIONS_PER_MINUTE) },
-      schema: {
-        tags: ['conversations'],
-        body: CreateConversationBody,
-        response: {
-          200: ConversationSchema,
-          201: ConversationSchema,
-          ...errorResponses(400, 401, 403, 404, 429),
-        },
-      },
+      schema: { tags: ['conversations'], ...routes['POST /conversations'] },
     },
     async (request, reply) => {
       const body = request.body;
@@ -77,10 +57,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conversations',
     {
-      schema: {
-        tags: ['conversations'],
-        response: { 200: Type.Array(ConversationSummarySchema), ...errorResponses(401) },
-      },
+      schema: { tags: ['conversations'], ...routes['GET /conversations'] },
     },
     async (request) => listConversations(app.db, request.userId),
   );
@@ -88,12 +65,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/conversations/:id/messages',
     {
-      schema: {
-        tags: ['messages'],
-        params: ConversationParams,
-        querystring: MessagesQuery,
-        response: { 200: Type.Array(MessageSchema), ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: { tags: ['messages'], ...routes['GET /conversations/:id/messages'] },
     },
     async (request) => {
       await assertMember(app.db, request.params.id, request.userId);
@@ -105,12 +77,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/conversations/:id/messages',
     {
       config: { rateLimit: perUserPerMinute(app.config.MESSAGES_PER_MINUTE) },
-      schema: {
-        tags: ['messages'],
-        params: ConversationParams,
-        body: SendMessageBody,
-        response: { 201: MessageSchema, ...errorResponses(400, 401, 403, 404, 429) },
-      },
+      schema: { tags: ['messages'], ...routes['POST /conversations/:id/messages'] },
     },
     async (request, reply) => {
       const conversationId = request.params.id;
@@ -133,12 +100,7 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/conversations/:id/read',
     {
-      schema: {
-        tags: ['messages'],
-        params: ConversationParams,
-        body: ReadBody,
-        response: { 200: ConversationReadSchema, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: { tags: ['messages'], ...routes['POST /conversations/:id/read'] },
       // The body is optional: without one (or with `{}`) everything up to the newest message is read.
       preValidation: async (request) => {
         request.body ??= {};

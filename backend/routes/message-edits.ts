@@ -1,7 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { MessageSchema } from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
-import { EditMessageBody, MessageParams } from '../../contract/message-edits.js';
+import { routes } from '../../contract/routes.js';
 import { assertDirectNotBlocked } from '../chat/blocks.js';
 import { memberIdsOf } from '../chat/conversations.js';
 import { assertMember } from '../chat/membership.js';
@@ -17,11 +15,6 @@ import { perUserPerMinute } from '../lib/user-rate-limit.js';
 const messageEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // Same budget as sending: an edit delivers new text to everyone just like a new message.
   const rateLimit = perUserPerMinute(app.config.MESSAGES_PER_MINUTE);
-  const schema = {
-    tags: ['messages'],
-    params: MessageParams,
-    response: { 200: MessageSchema, ...errorResponses(400, 401, 403, 404, 409, 429) },
-  };
 
   async function announce(conversationId: string, outcome: EditOutcome) {
     if (outcome.changed)
@@ -31,7 +24,10 @@ const messageEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/conversations/:id/messages/:messageId',
-    { config: { rateLimit }, schema: { ...schema, body: EditMessageBody } },
+    {
+      config: { rateLimit },
+      schema: { tags: ['messages'], ...routes['PATCH /conversations/:id/messages/:messageId'] },
+    },
     async (request) => {
       const { id, messageId } = request.params;
       await assertMember(app.db, id, request.userId);
@@ -42,12 +38,19 @@ const messageEditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.delete('/conversations/:id/messages/:messageId', { config: { rateLimit }, schema }, async (request) => {
-    const { id, messageId } = request.params;
-    // No block check: taking one's own words back is always allowed.
-    await assertMember(app.db, id, request.userId);
-    return announce(id, await deleteMessage(app.db, id, messageId, request.userId));
-  });
+  app.delete(
+    '/conversations/:id/messages/:messageId',
+    {
+      config: { rateLimit },
+      schema: { tags: ['messages'], ...routes['DELETE /conversations/:id/messages/:messageId'] },
+    },
+    async (request) => {
+      const { id, messageId } = request.params;
+      // No block check: taking one's own words back is always allowed.
+      await assertMember(app.db, id, request.userId);
+      return announce(id, await deleteMessage(app.db, id, messageId, request.userId));
+    },
+  );
 };
 
 export default messageEditRoutes;

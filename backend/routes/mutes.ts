@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ConversationParams } from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
-import { type ConversationMute, ConversationMuteSchema, MuteBody } from '../../contract/mute.js';
+import type { ConversationMute } from '../../contract/mute.js';
+import { routes } from '../../contract/routes.js';
 import { assertMember } from '../chat/membership.js';
 import { mute, unmute } from '../chat/mutes.js';
 
@@ -18,12 +17,7 @@ const muteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.put(
     '/conversations/:id/mute',
     {
-      schema: {
-        tags: ['conversations'],
-        params: ConversationParams,
-        body: MuteBody,
-        response: { 200: ConversationMuteSchema, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: { tags: ['conversations'], ...routes['PUT /conversations/:id/mute'] },
       // No body at all means the defaults: until turned off, calls still ring.
       preValidation: async (request) => {
         request.body ??= { ring_calls: true };
@@ -41,11 +35,7 @@ const muteRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.delete(
     '/conversations/:id/mute',
     {
-      schema: {
-        tags: ['conversations'],
-        params: ConversationParams,
-        response: { 200: ConversationMuteSchema, ...errorResponses(400, 401, 403, 404) },
-      },
+      schema: { tags: ['conversations'], ...routes['DELETE /conversations/:id/mute'] },
     },
     async (request) => {
       const conversationId = request.params.id;

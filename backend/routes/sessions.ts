@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { ChangePasswordBody } from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
+import { routes } from '../../contract/routes.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import { revokeAllSessions, revokeSession } from '../auth/sessions.js';
 import { forbidden } from '../lib/errors.js';
@@ -12,7 +11,7 @@ import { forbidden } from '../lib/errors.js';
 const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.post(
     '/auth/logout',
-    { schema: { tags: ['auth'], response: { 204: {}, ...errorResponses(401) } } },
+    { schema: { tags: ['auth'], ...routes['POST /auth/logout'] } },
     async (request, reply) => {
       await revokeSession(app.db, request.userId, request.sessionId);
       app.realtime.disconnectSessions(request.userId, { sessionId: request.sessionId });
@@ -22,7 +21,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/auth/logout-all',
-    { schema: { tags: ['auth'], response: { 204: {}, ...errorResponses(401) } } },
+    { schema: { tags: ['auth'], ...routes['POST /auth/logout-all'] } },
     async (request, reply) => {
       await revokeAllSessions(app.db, request.userId);
       app.realtime.disconnectSessions(request.userId, {});
@@ -37,11 +36,7 @@ const sessionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: {
         rateLimit: { max: 10, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (r) => r.userId },
       },
-      schema: {
-        tags: ['auth'],
-        body: ChangePasswordBody,
-        response: { 204: {}, ...errorResponses(400, 401, 403, 429) },
-      },
+      schema: { tags: ['auth'], ...routes['POST /auth/password'] },
     },
     async (request, reply) => {
       const row = await app.db

@@ -1,30 +1,20 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { Type } from 'typebox';
-import { UserParams, UserSchema, UserSearchQuery, UserSearchResultSchema } from '../../contract/chat.js';
-import { errorResponses } from '../../contract/common.js';
+import { routes } from '../../contract/routes.js';
 import { findUserById, searchUsers } from '../chat/users.js';
 import { notFound, unauthorized } from '../lib/errors.js';
 
 /** The signed-in user, user search and user lookup (all behind authentication). */
 const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  app.get(
-    '/me',
-    { schema: { tags: ['users'], response: { 200: UserSchema, ...errorResponses(401) } } },
-    async (request) => {
-      const user = await findUserById(app.db, request.userId);
-      if (!user) throw unauthorized('This account no longer exists');
-      return user;
-    },
-  );
+  app.get('/me', { schema: { tags: ['users'], ...routes['GET /me'] } }, async (request) => {
+    const user = await findUserById(app.db, request.userId);
+    if (!user) throw unauthorized('This account no longer exists');
+    return user;
+  });
 
   app.get(
     '/users',
     {
-      schema: {
-        tags: ['users'],
-        querystring: UserSearchQuery,
-        response: { 200: Type.Array(UserSearchResultSchema), ...errorResponses(400, 401) },
-      },
+      schema: { tags: ['users'], ...routes['GET /users'] },
     },
     async (request) => {
       const users = await searchUsers(app.db, request.query.q.trim(), request.userId);
@@ -37,11 +27,7 @@ const userRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get(
     '/users/:id',
     {
-      schema: {
-        tags: ['users'],
-        params: UserParams,
-        response: { 200: UserSchema, ...errorResponses(400, 401, 404) },
-      },
+      schema: { tags: ['users'], ...routes['GET /users/:id'] },
     },
     async (request) => {
       const user = await findUserById(app.db, request.params.id);

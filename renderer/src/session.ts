@@ -1,5 +1,4 @@
-import { io, type Socket } from 'socket.io-client';
-import type { IncomingCall } from '../../contract/ipc';
+import { io } from 'socket.io-client';
 import { UploadStore } from './attachments/upload-store';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
@@ -12,18 +11,9 @@ import { TypingStore } from './chat/typing-store';
 import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
+import type { ClientSocket } from './lib/socket-ack';
 import { Store } from './lib/store';
-import type {
-  CallStateEvent,
-  CallSummary,
-  CallsSnapshot,
-  Conversation,
-  ConversationMute,
-  ConversationReadEvent,
-  Message,
-  TypingEvent,
-  User,
-} from './lib/types';
+import type { User } from './lib/types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 
@@ -31,7 +21,7 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 export interface Session {
   me: User;
   api: Api;
-  socket: Socket;
+  socket: ClientSocket;
   chat: ChatStore;
   calls: CallStore;
   /** Message-notification choices on this device (do-not-disturb, previews, sound). */
@@ -49,7 +39,7 @@ export interface Session {
  * its events into the stores. `onUnauthorized` runs when the server no longer accepts the token.
  */
 export function openSession(api: Api, token: string, me: User, onUnauthorized: () => void): Session {
-  const socket = io(api.base || undefined, {
+  const socket: ClientSocket = io(api.base || undefined, {
     path: '/socket.io',
     auth: { token },
     reconnection: true,
@@ -90,24 +80,25 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     if (err.message === 'unauthorized') onUnauthorized();
     else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
   });
-  socket.on('message_new', (m: Message) => {
+  // Payload types come from the event maps of contract/events.ts.
+  socket.on('message_new', (m) => {
     typing.onMessage(m);
     chat.onMessageNew(m);
     notifier.onMessage(m);
   });
-  socket.on('message_updated', (m: Message) => onMessageUpdated(chat, m));
-  socket.on('typing', (e: TypingEvent) => typing.onTyping(e));
-  socket.on('conversation_mute', (e: ConversationMute) => applyMute(chat, e));
+  socket.on('message_updated', (m) => onMessageUpdated(chat, m));
+  socket.on('typing', (e) => typing.onTyping(e));
+  socket.on('conversation_mute', (e) => applyMute(chat, e));
   // A click on a desktop notification opens its conversation.
   const stopOpening = desktop()?.onOpenConversation?.((id) => chat.select(id));
-  socket.on('conversation_read', (e: ConversationReadEvent) => chat.onConversationRead(e));
-  socket.on('presence_snapshot', (p: { online: string[] }) => chat.onPresenceSnapshot(p.online));
-  socket.on('presence', (p: { user_id: string; online: boolean }) => chat.onPresence(p.user_id, p.online));
-  socket.on('call_invitation', (c: IncomingCall) => calls.onInvitation(c));
-  socket.on('call_state', (s: CallStateEvent) => calls.onCallState(s));
-  socket.on('calls_snapshot', (s: CallsSnapshot) => calls.onSnapshot(s.calls));
-  socket.on('call_updated', (c: CallSummary) => calls.onCallUpdated(c));
-  socket.on('conversation_new', (c: Conversation) => chat.onConversationNew(c));
+  socket.on('conversation_read', (e) => chat.onConversationRead(e));
+  socket.on('presence_snapshot', (p) => chat.onPresenceSnapshot(p.online));
+  socket.on('presence', (p) => chat.onPresence(p.user_id, p.online));
+  socket.on('call_invitation', (c) => calls.onInvitation(c));
+  socket.on('call_state', (s) => calls.onCallState(s));
+  socket.on('calls_snapshot', (s) => calls.onSnapshot(s.calls));
+  socket.on('call_updated', (c) => calls.onCallUpdated(c));
+  socket.on('conversation_new', (c) => chat.onConversationNew(c));
 
   const onVisibility = () => document.visibilityState === 'visible' && chat.onVisible();
   document.addEventListener('visibilitychange', onVisibility);

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loggerOptions } from '../../backend/app.js';
 import { loadConfig } from '../../backend/config.js';
+import type { ErrorBody } from '../../contract/common.js';
 import { startBackend, type TestBackend } from '../helpers/backend.js';
 
 const SECRET = 'test-session-secret-that-is-long-enough';
@@ -228,7 +229,7 @@ describe('rate limits on the auth routes', () => {
   it('answers 429 rate_limited once an address exceeds its attempts, and only on auth routes', async () => {
     const erin = await b.register('erin');
     const statuses: number[] = [];
-    let last: { status: number; body: any } | undefined;
+    let last: { status: number; body: ErrorBody } | undefined;
     for (let i = 0; i < 4; i++) {
       last = await b.api(null, 'POST', '/api/v1/auth/login', {
         username: 'erin',

@@ -1,6 +1,6 @@
 import { createSigner } from 'fast-jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, startBackend, type TestBackend } from '../helpers/backend.js';
+import { emitRaw, startBackend, type TestBackend } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
 import { type Fixture, makeFixture, routeRows, socketEventRows } from '../helpers/route-rows.js';
 import { servedRoutes } from '../helpers/served-routes.js';
@@ -131,10 +131,10 @@ describe('authorization matrix: every route and socket event against every kind 
   it("refuses every socket event on another user's conversation, room or call", async () => {
     const outsider = await b.connect(f.carol.token);
     for (const [event, payload] of Object.entries(socketEventRows)) {
-      const ack = await emitAck<{ ok: boolean; error?: { code: string } }>(outsider, event, payload(f));
+      const ack = await emitRaw(outsider, event, payload(f));
       expect(ack.ok, event).toBe(false);
       // A valid payload: the refusal is about who sent it.
-      expect(['invalid_payload', 'internal_error'], event).not.toContain(ack.error?.code);
+      expect(['invalid_payload', 'internal_error'], event).not.toContain(ack.ok ? undefined : ack.error.code);
     }
   });
 });

@@ -65,7 +65,14 @@ describe.each(engines)('blocking a user, on $name', ({ postgres }) => {
       expect(res.status).toBe(403);
       expect(res.body.error.code).toBe('blocked');
     }
-    expect((await b.api(bob.token, 'GET', `/api/v1/conversations/${direct}/messages`)).body).toEqual([]);
+    expect(
+      (
+        await b.call(bob.token, 'GET /conversations/:id/messages', {
+          params: { id: direct },
+          query: { limit: 50 },
+        })
+      ).body,
+    ).toEqual([]);
   });
 
   it.skipIf(skip)('no new chats or groups across the block', async () => {

@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { io, type Socket } from 'socket.io-client';
+import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { TestSocket } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
 import { postgresUrl, usePostgresSchema } from '../helpers/postgres.js';
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.js';
@@ -20,7 +21,7 @@ const CALLS = 16;
  */
 describe('calls settled exactly once across a crash', () => {
   const running = new Set<ServerProcess>();
-  const sockets: Socket[] = [];
+  const sockets: TestSocket[] = [];
   afterEach(async () => {
     for (const s of sockets.splice(0)) s.disconnect();
     for (const server of running) server.kill();
@@ -42,8 +43,8 @@ describe('calls settled exactly once across a crash', () => {
     return server;
   }
 
-  function connect(url: string, token: string): Promise<Socket> {
-    const socket = io(url, {
+  function connect(url: string, token: string): Promise<TestSocket> {
+    const socket: TestSocket = io(url, {
       auth: { token },
       transports: ['websocket'],
       reconnection: false,
@@ -94,7 +95,7 @@ describe('calls settled exactly once across a crash', () => {
       callers.push({ socket: await connect(first.url, caller.token), roomId: room.room_id as string });
     }
     // Killed from inside the event handler: no await between the first outcome and the kill.
-    calleeSocket.on('call_state', (s: { state: string }) => {
+    calleeSocket.on('call_state', (s) => {
       if (s.state === 'missed') first.kill();
     });
     await Promise.all(

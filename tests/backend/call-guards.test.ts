@@ -1,10 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { collect, emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
-import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
-
-const statusOf = (state: any, userId: string) =>
-  state.participants.find((p: any) => p.user_id === userId)?.status;
+import { collect, emitAck, emitOk, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
+import { setUpCall, statusOf, TEST_JITSI_ENV } from '../helpers/calls.js';
 
 /** Guards of the call service that only a specific situation exercises; each test fails without its guard. */
 describe('call guards', () => {
@@ -46,7 +43,7 @@ describe('call guards', () => {
     const bobLaptop = await b.connect(bob!.token);
     const states = collect(aliceSocket!, 'call_state');
     const rung = [nextEvent(bobPhone!, 'call_invitation'), nextEvent(carolSocket!, 'call_invitation')];
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', { room_id: roomId });
     await Promise.all(rung);
     await emitAck(bobPhone!, 'call_invitation_response', { call_id, accepted: true });
     await emitAck(carolSocket!, 'call_invitation_response', { call_id, accepted: true });
@@ -69,7 +66,7 @@ describe('call guards', () => {
     const { sockets, roomId } = await setUpCall(b, 2);
     const invitation = nextEvent(sockets[1]!, 'call_invitation');
     const missed = nextEvent(sockets[1]!, 'call_state', (s) => s.state === 'missed', 20_000);
-    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     const ringingUntil = Date.parse((await invitation).ringing_until);
     const state = await missed;
     // Never before the deadline either.

@@ -1,9 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { emitAck, nextEvent } from '../helpers/backend.js';
-import { setUpCall, useCallBackend } from '../helpers/calls.js';
-
-const statusOf = (state: any, userId: string) =>
-  state.participants.find((p: any) => p.user_id === userId)?.status;
+import { emitAck, emitOk, nextEvent } from '../helpers/backend.js';
+import { setUpCall, statusOf, useCallBackend } from '../helpers/calls.js';
 
 /** Joining an ongoing call's room through `POST /rooms/{room_id}/join` makes a member a participant. */
 describe('joining an ongoing call via /join', () => {
@@ -14,7 +11,7 @@ describe('joining an ongoing call via /join', () => {
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket, carolSocket] = sockets;
     const rung = [nextEvent(bobSocket!, 'call_invitation'), nextEvent(carolSocket!, 'call_invitation')];
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', { room_id: roomId });
     await Promise.all(rung);
     await emitAck(bobSocket!, 'call_invitation_response', { call_id, accepted: true });
     const carolDeclined = nextEvent(aliceSocket!, 'call_state', (s) => statusOf(s, carol!.id) === 'declined');
@@ -63,16 +60,15 @@ describe('joining an ongoing call via /join', () => {
     const ended = nextEvent(aliceSocket!, 'call_state', (s) => s.call_id === call_id && s.state === 'ended');
     const message = nextEvent(aliceSocket!, 'message_new', (m) => m.kind === 'call');
     expect(await emitAck(carolSocket!, 'call_leave', { call_id })).toEqual({ ok: true, call_id });
-    expect((await ended).participants.map((p: any) => p.status)).toEqual(['left', 'left', 'left']);
+    expect((await ended).participants.map((p) => p.status)).toEqual(['left', 'left', 'left']);
     expect((await message).call).toMatchObject({ call_id, outcome: 'ended' });
-    const history = await server.backend.api(
-      bob!.token,
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages`,
-    );
-    const records = history.body.filter((m: any) => m.kind === 'call');
+    const history = await server.backend.call(bob!.token, 'GET /conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    const records = history.body.filter((m) => m.kind === 'call');
     expect(records).toHaveLength(1);
-    expect(records[0].call).toMatchObject({
+    expect(records[0]?.call).toMatchObject({
       call_id,
       outcome: 'ended',
       duration_seconds: expect.any(Number),
@@ -85,7 +81,7 @@ describe('joining an ongoing call via /join', () => {
     const [aliceSocket, bobSocket, carolSocket] = sockets;
     const bobPhone = await server.backend.connect(bob!.token);
     const rung = [nextEvent(bobPhone, 'call_invitation'), nextEvent(carolSocket!, 'call_invitation')];
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', { room_id: roomId });
     await Promise.all(rung);
 
     const response = nextEvent(aliceSocket!, 'call_invitation_response');
@@ -118,7 +114,7 @@ describe('joining an ongoing call via /join', () => {
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket] = sockets;
     const rung = nextEvent(bobSocket!, 'call_invitation');
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', {
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', {
       room_id: roomId,
       target_user_id: bob!.id,
     });
@@ -142,8 +138,7 @@ describe('joining an ongoing call via /join', () => {
     expect((await server.backend.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
     // Had the join created a call, this would be `call_in_progress`.
     const rung = nextEvent(bobSocket!, 'call_invitation');
-    const first = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
-    expect(first.ok).toBe(true);
+    const first = await emitOk(aliceSocket!, 'call_invitation', { room_id: roomId });
     await rung;
     const cancelled = nextEvent(bobSocket!, 'call_state', (s) => s.state === 'cancelled');
     await emitAck(aliceSocket!, 'call_cancel', { call_id: first.call_id });
@@ -151,16 +146,15 @@ describe('joining an ongoing call via /join', () => {
 
     // Nor does a join after the call ended revive it.
     expect((await server.backend.api(carol!.token, 'POST', `/api/v1/rooms/${roomId}/join`)).status).toBe(200);
-    const second = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
+    const second = await emitOk(aliceSocket!, 'call_invitation', { room_id: roomId });
     expect(second).toEqual({ ok: true, call_id: expect.any(String) });
     expect(second.call_id).not.toBe(first.call_id);
     await emitAck(aliceSocket!, 'call_cancel', { call_id: second.call_id });
-    const history = await server.backend.api(
-      carol!.token,
-      'GET',
-      `/api/v1/conversations/${conversationId}/messages`,
-    );
-    expect(history.body.filter((m: any) => m.kind === 'call').map((m: any) => m.call.outcome)).toEqual([
+    const history = await server.backend.call(carol!.token, 'GET /conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    expect(history.body.filter((m) => m.kind === 'call').map((m) => m.call?.outcome)).toEqual([
       'cancelled',
       'cancelled',
     ]);

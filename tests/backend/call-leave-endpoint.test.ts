@@ -1,6 +1,7 @@
 import { createSigner } from 'fast-jwt';
 import { describe, expect, it } from 'vitest';
-import { emitAck, nextEvent } from '../helpers/backend.js';
+import type { ErrorBody } from '../../contract/common.js';
+import { emitAck, emitOk, nextEvent } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV, useCallBackend } from '../helpers/calls.js';
 
 /** Sends the body the way navigator.sendBeacon does with a string: text/plain. */
@@ -13,7 +14,7 @@ async function beacon(url: string, body: string): Promise<number> {
   return res.status;
 }
 
-async function postJson(url: string, body: unknown): Promise<{ status: number; body: any }> {
+async function postJson(url: string, body: unknown): Promise<{ status: number; body?: ErrorBody }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -30,7 +31,7 @@ describe('POST /room/{room_id}/leave', () => {
     const setup = await setUpCall(server.backend, 2);
     const [aliceSocket, bobSocket] = setup.sockets;
     const invitation = nextEvent(bobSocket!, 'call_invitation');
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: setup.roomId });
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', { room_id: setup.roomId });
     await invitation;
     await emitAck(bobSocket!, 'call_invitation_response', { call_id, accepted: true });
     const tokenOf = async (i: number) =>
@@ -42,7 +43,7 @@ describe('POST /room/{room_id}/leave', () => {
   it('makes the token holder leave the call exactly like call_leave (JSON and sendBeacon text/plain)', async () => {
     const { sockets, roomId, call_id, aliceJwt, bobJwt, users } = await activeCall();
     const bobLeft = nextEvent(sockets[0]!, 'call_state', (s) =>
-      s.participants.some((p: any) => p.user_id === users[1]!.id && p.status === 'left'),
+      s.participants.some((p) => p.user_id === users[1]!.id && p.status === 'left'),
     );
     const res = await postJson(`${server.backend.url}/room/${roomId}/leave`, { jwt: bobJwt });
     expect(res.status).toBe(204);
@@ -88,7 +89,7 @@ describe('POST /room/{room_id}/leave', () => {
     expect((await postJson(url, { jwt: expired })).status).toBe(401);
     const wrongRoom = await postJson(`${server.backend.url}/room/${other.roomId}/leave`, { jwt: bobJwt });
     expect(wrongRoom.status).toBe(401);
-    expect(wrongRoom.body.error.code).toBe('unauthorized');
+    expect(wrongRoom.body?.error.code).toBe('unauthorized');
 
     const unknown = createSigner({ key: TEST_JITSI_ENV.JITSI_APP_SECRET, algorithm: 'HS256' })({
       iss: TEST_JITSI_ENV.JITSI_APP_ID,

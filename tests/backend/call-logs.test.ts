@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggerOptions } from '../../backend/app.js';
-import { emitAck, logCapture, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
+import {
+  emitAck,
+  emitOk,
+  logCapture,
+  nextEvent,
+  startBackend,
+  type TestBackend,
+} from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
 
 describe('Jitsi tokens and logs', () => {
@@ -17,7 +24,7 @@ describe('Jitsi tokens and logs', () => {
     const { users, sockets, roomId } = await setUpCall(b, 2);
     const [alice, bob] = users;
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     await emitAck(sockets[1]!, 'call_invitation_response', { call_id, accepted: true });
     const tokens: string[] = [];

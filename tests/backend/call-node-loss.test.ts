@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import {
   collect,
   emitAck,
+  emitOk,
   nextEvent,
   startBackend,
   type TestBackend,
@@ -78,7 +79,7 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
       aliceOnDoomed.once('connect_error', reject);
     });
     const rung = nextEvent(bob, 'call_invitation');
-    const { call_id } = await emitAck(aliceOnDoomed, 'call_invitation', { room_id: room.body.room_id });
+    const { call_id } = await emitOk(aliceOnDoomed, 'call_invitation', { room_id: room.body.room_id });
     await rung;
     return {
       users,
@@ -91,15 +92,18 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
 
   /** The records of `callId` in the conversation's history, as the survivor serves it. */
   async function recordsOf(token: string, conversationId: string, callId: string) {
-    const history = await survivor.api(token, 'GET', `/api/v1/conversations/${conversationId}/messages`);
-    return history.body.filter((m: any) => m.call?.call_id === callId).map((m: any) => m.call);
+    const history = await survivor.call(token, 'GET /conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    return history.body.filter((m) => m.call?.call_id === callId).map((m) => m.call);
   }
 
   /** Nobody is left busy: Bob can call Alice (reconnected to the survivor) and it rings. */
   async function expectNobodyBusy(users: TestUser[], roomId: string, bob: Socket) {
     const aliceAgain = await survivor.connect(users[0]!.token);
     const ring = nextEvent(aliceAgain, 'call_invitation');
-    const { call_id } = await emitAck(bob, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(bob, 'call_invitation', { room_id: roomId });
     expect((await ring).call_id).toBe(call_id);
     await emitAck(bob, 'call_cancel', { call_id });
   }
@@ -124,7 +128,7 @@ describe.skipIf(!redisUrl || !postgresUrl)('a call whose caller’s node dies', 
     const aliceLeft = nextEvent(
       bob,
       'call_state',
-      (s) => s.participants.some((p: any) => p.user_id === users[0]!.id && p.status === 'left'),
+      (s) => s.participants.some((p) => p.user_id === users[0]!.id && p.status === 'left'),
       SETTLE_MS,
     );
     doomed!.kill();

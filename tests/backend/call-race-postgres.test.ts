@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
+import { emitAck, emitOk, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
 import { postgresUrl, usePostgresSchema } from '../helpers/postgres.js';
 
@@ -36,7 +36,7 @@ describe.skipIf(!postgresUrl)('two nodes on PostgreSQL, answers at the same inst
     for (let round = 0; round < 10; round++) {
       // No Redis: events reach the sockets of the node that emits them (A); the race is in the database.
       const rung = nextEvent(bobOnA!, 'call_invitation');
-      const { call_id } = await emitAck(alice!, 'call_invitation', { room_id: roomId });
+      const { call_id } = await emitOk(alice!, 'call_invitation', { room_id: roomId });
       await rung;
       const answers = await Promise.all([
         emitAck(bobOnA!, 'call_invitation_response', { call_id, accepted: true }),

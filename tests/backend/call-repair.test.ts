@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
-import { emitAck, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
+import { emitAck, emitOk, nextEvent, startBackend, type TestBackend } from '../helpers/backend.js';
 import { setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
 
 const env = {
@@ -27,11 +27,11 @@ describe('settled calls without their record', () => {
     const [alice, bob] = sockets;
     // One call cancelled, one talked through.
     let ring = nextEvent(bob!, 'call_invitation');
-    const cancelled = (await emitAck(alice!, 'call_invitation', { room_id: roomId })).call_id;
+    const cancelled = (await emitOk(alice!, 'call_invitation', { room_id: roomId })).call_id;
     await ring;
     await emitAck(alice!, 'call_cancel', { call_id: cancelled });
     ring = nextEvent(bob!, 'call_invitation');
-    const ended = (await emitAck(alice!, 'call_invitation', { room_id: roomId })).call_id;
+    const ended = (await emitOk(alice!, 'call_invitation', { room_id: roomId })).call_id;
     await ring;
     await emitAck(bob!, 'call_invitation_response', { call_id: ended, accepted: true });
     await emitAck(bob!, 'call_leave', { call_id: ended });
@@ -44,9 +44,14 @@ describe('settled calls without their record', () => {
     await first.close();
 
     const records = async (b: TestBackend) =>
-      (await b.api(users[0]!.token, 'GET', `/api/v1/conversations/${conversationId}/messages`)).body
-        .filter((m: any) => m.kind === 'call')
-        .map((m: any) => m.call);
+      (
+        await b.call(users[0]!.token, 'GET /conversations/:id/messages', {
+          params: { id: conversationId },
+          query: { limit: 50 },
+        })
+      ).body
+        .filter((m) => m.kind === 'call')
+        .map((m) => m.call);
     for (let restart = 0; restart < 2; restart++) {
       const b = await startBackend(env, first.dataDir);
       started.push(b);

@@ -1,10 +1,7 @@
-import type { Socket } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { collect, emitAck, nextEvent, type TestUser } from '../helpers/backend.js';
-import { setUpCall, useCallBackend } from '../helpers/calls.js';
-
-const statusOf = (call: any, userId: string) =>
-  call.participants.find((p: any) => p.user_id === userId)?.status;
+import type { CallSummary } from '../../contract/calls.js';
+import { collect, emitAck, emitOk, nextEvent, type TestSocket, type TestUser } from '../helpers/backend.js';
+import { setUpCall, statusOf, useCallBackend } from '../helpers/calls.js';
 
 /**
  * Call status as every member sees it: the connect-time `calls_snapshot`, `call_updated` to the whole
@@ -14,7 +11,7 @@ describe('call status', () => {
   const server = useCallBackend();
 
   /** A connected socket whose `calls_snapshot` was registered before connecting (it comes at once). */
-  async function connectWithSnapshot(user: TestUser): Promise<{ socket: Socket; calls: any[] }> {
+  async function connectWithSnapshot(user: TestUser): Promise<{ socket: TestSocket; calls: CallSummary[] }> {
     const socket = server.backend.socket(user.token);
     const snapshot = nextEvent(socket, 'calls_snapshot');
     socket.connect();
@@ -38,7 +35,7 @@ describe('call status', () => {
     const [alice, bob, carol] = users;
     const [aliceSocket, bobSocket, carolSocket] = sockets;
     const rung = [nextEvent(bobSocket!, 'call_invitation'), nextEvent(carolSocket!, 'call_invitation')];
-    const { call_id } = await emitAck(aliceSocket!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(aliceSocket!, 'call_invitation', { room_id: roomId });
     await Promise.all(rung);
 
     // Alice reloads mid-ring: the new page knows her outgoing call and may cancel it.
@@ -91,7 +88,7 @@ describe('call status', () => {
   it('the cancel from a reloaded caller stops the ring for the callee', async () => {
     const { users, sockets, roomId } = await setUpCall(server.backend, 2);
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     sockets[0]!.disconnect();
     const reloaded = await connectWithSnapshot(users[0]!);
@@ -104,7 +101,7 @@ describe('call status', () => {
   it('calling in a conversation whose call is live is refused as call_in_progress, never busy', async () => {
     const { users, sockets, roomId, conversationId } = await setUpCall(server.backend, 2);
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     await emitAck(sockets[1]!, 'call_invitation_response', { call_id, accepted: true });
     // The call button makes a fresh room each time: the rule is per conversation, not per room.
@@ -120,7 +117,7 @@ describe('call status', () => {
     }
     // Still one call, both still in it, and no "busy" entry.
     const snapshot = await connectWithSnapshot(users[1]!);
-    expect(snapshot.calls.map((c) => [c.call_id, c.participants.map((p: any) => p.status)])).toEqual([
+    expect(snapshot.calls.map((c) => [c.call_id, c.participants.map((p) => p.status)])).toEqual([
       [call_id, ['accepted', 'accepted']],
     ]);
     expect(messages).toEqual([]);
@@ -134,14 +131,13 @@ describe('call status', () => {
     const daveSocket = await server.backend.connect(dave.token);
     const other = await directRoom(dave, bob!);
     const bobRung = nextEvent(group.sockets[1]!, 'call_invitation');
-    const first = await emitAck(daveSocket, 'call_invitation', { room_id: other.roomId });
+    const first = await emitOk(daveSocket, 'call_invitation', { room_id: other.roomId });
     await bobRung;
     await emitAck(group.sockets[1]!, 'call_invitation_response', { call_id: first.call_id, accepted: true });
 
     const carolRung = nextEvent(group.sockets[2]!, 'call_invitation');
     const state = nextEvent(group.sockets[0]!, 'call_state');
-    const ack = await emitAck(group.sockets[0]!, 'call_invitation', { room_id: group.roomId });
-    expect(ack.ok).toBe(true);
+    const ack = await emitOk(group.sockets[0]!, 'call_invitation', { room_id: group.roomId });
     expect((await carolRung).call_id).toBe(ack.call_id);
     expect(await state).toMatchObject({
       state: 'ringing',
@@ -156,7 +152,7 @@ describe('call status', () => {
     // With every member elsewhere, a group call is refused: no call, no "busy" entry in the group.
     const carolElsewhere = await directRoom(dave, carol!);
     const carolRungAgain = nextEvent(group.sockets[2]!, 'call_invitation');
-    const third = await emitAck(daveSocket, 'call_invitation', { room_id: carolElsewhere.roomId });
+    const third = await emitOk(daveSocket, 'call_invitation', { room_id: carolElsewhere.roomId });
     await carolRungAgain;
     const joined = await server.backend.api(
       carol!.token,
@@ -167,12 +163,11 @@ describe('call status', () => {
     const groupMessages = collect(group.sockets[1]!, 'message_new');
     const refused = await emitAck(group.sockets[0]!, 'call_invitation', { room_id: group.roomId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'everyone_busy' } });
-    const history = await server.backend.api(
-      alice!.token,
-      'GET',
-      `/api/v1/conversations/${group.conversationId}/messages`,
-    );
-    expect(history.body.map((m: any) => m.call?.outcome)).toEqual(['cancelled']);
+    const history = await server.backend.call(alice!.token, 'GET /conversations/:id/messages', {
+      params: { id: group.conversationId },
+      query: { limit: 50 },
+    });
+    expect(history.body.map((m) => m.call?.outcome)).toEqual(['cancelled']);
     expect(groupMessages.filter((m) => m.conversation_id === group.conversationId)).toEqual([]);
     await emitAck(daveSocket, 'call_leave', { call_id: third.call_id });
   });
@@ -185,10 +180,10 @@ describe('call status', () => {
     const carolSocket = await server.backend.connect(carol.token);
     const second = await directRoom(carol, bob!);
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const first = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const first = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     const bobRung = nextEvent(sockets[1]!, 'call_invitation');
-    const call2 = await emitAck(carolSocket, 'call_invitation', { room_id: second.roomId });
+    const call2 = await emitOk(carolSocket, 'call_invitation', { room_id: second.roomId });
     await bobRung;
     await emitAck(sockets[1]!, 'call_invitation_response', { call_id: first.call_id, accepted: true });
 

@@ -48,7 +48,7 @@ describe('conversations', () => {
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);
     expect(results.filter((r) => r.status === 200)).toHaveLength(11);
     expect(new Set(results.map((r) => r.body.id)).size).toBe(1);
-    const daves = await b.api(dave.token, 'GET', '/api/v1/conversations');
+    const daves = await b.call(dave.token, 'GET /conversations');
     expect(daves.body).toHaveLength(1);
   });
 
@@ -120,18 +120,18 @@ describe('conversations', () => {
     const withGrace = (await create(frank.token, { type: 'direct', user_id: grace.id })).body;
     const withHeidi = (await create(frank.token, { type: 'direct', user_id: heidi.id })).body;
     // Grace and Heidi share nothing with each other.
-    let list = await b.api(frank.token, 'GET', '/api/v1/conversations');
+    let list = await b.call(frank.token, 'GET /conversations');
     expect(list.body.map((c: { id: string }) => c.id)).toEqual([withHeidi.id, withGrace.id]);
     expect(list.body[0]).toMatchObject({ last_message: null, unread_count: 0, members: expect.any(Array) });
 
     const sent = await b.api(grace.token, 'POST', `/api/v1/conversations/${withGrace.id}/messages`, {
       body: 'hello',
     });
-    list = await b.api(frank.token, 'GET', '/api/v1/conversations');
+    list = await b.call(frank.token, 'GET /conversations');
     expect(list.body.map((c: { id: string }) => c.id)).toEqual([withGrace.id, withHeidi.id]);
     expect(list.body[0]).toMatchObject({ last_message: sent.body, unread_count: 1 });
 
-    const heidis = await b.api(heidi.token, 'GET', '/api/v1/conversations');
+    const heidis = await b.call(heidi.token, 'GET /conversations');
     expect(heidis.body.map((c: { id: string }) => c.id)).toEqual([withHeidi.id]);
   });
 });

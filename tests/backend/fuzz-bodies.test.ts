@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, startBackend, type TestBackend } from '../helpers/backend.js';
+import { emitRaw, startBackend, type TestBackend } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
 import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
 import { type Fixture, makeFixture, routeRows, socketEventRows } from '../helpers/route-rows.js';
@@ -116,8 +116,10 @@ describe.each(engines)('random bodies and payloads on $name', ({ postgres }) => 
       const socket = await b.connect(f.alice.token);
       await fc.assert(
         fc.asyncProperty(bodiesNear(socketEventRows[event]!(f)), async (candidate) => {
-          const ack = await emitAck<{ ok: boolean; error?: { code: string } }>(socket, event, candidate);
-          expect(ack.error?.code, JSON.stringify(candidate).slice(0, 200)).not.toBe('internal_error');
+          const ack = await emitRaw(socket, event, candidate);
+          expect(ack.ok || ack.error.code, JSON.stringify(candidate).slice(0, 200)).not.toBe(
+            'internal_error',
+          );
         }),
         { numRuns: 40 },
       );

@@ -192,9 +192,12 @@ describe.each(engines)('characters a database cannot store, on $name', ({ postgr
   );
 
   it.skipIf(postgres && !postgresUrl)('keeps nothing of a refused request and stays healthy', async () => {
-    const messages = await b.api(alice.token, 'GET', `/api/v1/conversations/${conv}/messages`);
+    const messages = await b.call(alice.token, 'GET /conversations/:id/messages', {
+      params: { id: conv },
+      query: { limit: 50 },
+    });
     expect(messages.body).toEqual([]);
-    const list = await b.api(alice.token, 'GET', '/api/v1/conversations');
+    const list = await b.call(alice.token, 'GET /conversations');
     expect(list.body.map((c: { type: string }) => c.type)).toEqual(['direct']);
     expect(
       (await b.api(null, 'POST', '/api/v1/auth/login', { username: 'nul_user', password: 'long enough' }))

@@ -37,10 +37,11 @@ describe('messages', () => {
     expect(res.status).toBe(200);
     return res.body as Message[];
   };
-  const summary = async (token: string, conversation: string) =>
-    (await b.api(token, 'GET', '/api/v1/conversations')).body.find(
-      (c: { id: string }) => c.id === conversation,
-    );
+  const summary = async (token: string, conversation: string) => {
+    const found = (await b.call(token, 'GET /conversations')).body.find((c) => c.id === conversation);
+    if (!found) throw new Error(`conversation ${conversation} is not listed`);
+    return found;
+  };
 
   it('stores a text message and answers 201 with it', async () => {
     const res = await send(alice.token, direct, { body: '你好, Bob' });
@@ -59,7 +60,10 @@ describe('messages', () => {
   it('refuses outsiders with 403 not_a_member and unknown conversations with 404', async () => {
     for (const res of [
       await send(carol.token, direct, { body: 'let me in' }),
-      await b.api(carol.token, 'GET', `/api/v1/conversations/${direct}/messages`),
+      await b.call(carol.token, 'GET /conversations/:id/messages', {
+        params: { id: direct },
+        query: { limit: 50 },
+      }),
       await b.api(carol.token, 'POST', `/api/v1/conversations/${direct}/read`, {}),
     ]) {
       expect(res.status).toBe(403);
@@ -68,7 +72,10 @@ describe('messages', () => {
     const unknown = 'ffffffffffffffffffffffff';
     for (const res of [
       await send(alice.token, unknown, { body: 'hello?' }),
-      await b.api(alice.token, 'GET', `/api/v1/conversations/${unknown}/messages`),
+      await b.call(alice.token, 'GET /conversations/:id/messages', {
+        params: { id: unknown },
+        query: { limit: 50 },
+      }),
       await b.api(alice.token, 'POST', `/api/v1/conversations/${unknown}/read`, {}),
     ]) {
       expect(res.status).toBe(404);

@@ -41,11 +41,16 @@ describe('restarting the backend on the same SQLite file', () => {
     }
     await first.api(bob.token, 'POST', `/api/v1/conversations/${direct.id}/read`, { message_id: sent[0].id });
     const before = {
-      aliceList: (await first.api(alice.token, 'GET', '/api/v1/conversations')).body,
-      bobList: (await first.api(bob.token, 'GET', '/api/v1/conversations')).body,
-      messages: (await first.api(bob.token, 'GET', `/api/v1/conversations/${direct.id}/messages`)).body,
+      aliceList: (await first.call(alice.token, 'GET /conversations')).body,
+      bobList: (await first.call(bob.token, 'GET /conversations')).body,
+      messages: (
+        await first.call(bob.token, 'GET /conversations/:id/messages', {
+          params: { id: direct.id },
+          query: { limit: 50 },
+        })
+      ).body,
     };
-    expect(before.bobList.find((c: { id: string }) => c.id === direct.id).unread_count).toBe(2);
+    expect(before.bobList.find((c) => c.id === direct.id)?.unread_count).toBe(2);
     await first.close();
     current = undefined;
 
@@ -56,11 +61,16 @@ describe('restarting the backend on the same SQLite file', () => {
       status: 200,
       body: { id: alice.id, username: 'alice', display_name: 'Alice' },
     });
-    expect((await second.api(alice.token, 'GET', '/api/v1/conversations')).body).toEqual(before.aliceList);
-    expect((await second.api(bob.token, 'GET', '/api/v1/conversations')).body).toEqual(before.bobList);
-    expect((await second.api(bob.token, 'GET', `/api/v1/conversations/${direct.id}/messages`)).body).toEqual(
-      before.messages,
-    );
+    expect((await second.call(alice.token, 'GET /conversations')).body).toEqual(before.aliceList);
+    expect((await second.call(bob.token, 'GET /conversations')).body).toEqual(before.bobList);
+    expect(
+      (
+        await second.call(bob.token, 'GET /conversations/:id/messages', {
+          params: { id: direct.id },
+          query: { limit: 50 },
+        })
+      ).body,
+    ).toEqual(before.messages);
     // Passwords, the pair's one direct conversation and client_id deduplication survive too.
     const login = await second.api(null, 'POST', '/api/v1/auth/login', {
       username: 'bob',

@@ -133,9 +133,7 @@ describe.skipIf(!baseUrl)('the chat backend on PostgreSQL', () => {
     expect(oldest.map((m: { body: string }) => m.body)).toEqual(['m1', 'm2']);
 
     const unread = async () =>
-      (await b.api(bob.token, 'GET', '/api/v1/conversations')).body.find(
-        (c: { id: string }) => c.id === conversation,
-      ).unread_count;
+      (await b.call(bob.token, 'GET /conversations')).body.find((c) => c.id === conversation)?.unread_count;
     expect(await unread()).toBe(12);
     const marker = await b.api(bob.token, 'POST', `/api/v1/conversations/${conversation}/read`, {
       message_id: older[4].id,
@@ -149,10 +147,10 @@ describe.skipIf(!baseUrl)('the chat backend on PostgreSQL', () => {
   });
 
   it('keeps everything, tokens included, across a restart', async () => {
-    const before = (await b.api(bob.token, 'GET', '/api/v1/conversations')).body;
+    const before = (await b.call(bob.token, 'GET /conversations')).body;
     await b.close();
     b = await startBackend(env);
-    expect((await b.api(bob.token, 'GET', '/api/v1/conversations')).body).toEqual(before);
+    expect((await b.call(bob.token, 'GET /conversations')).body).toEqual(before);
     expect((await b.api(alice.token, 'GET', '/api/v1/me')).status).toBe(200);
   });
 });

@@ -1,4 +1,3 @@
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { emitAck, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
@@ -62,7 +61,10 @@ describe('abuse limits', () => {
     expectLimited(await send(alice.token, path, { body: 'flood' }));
     // Per user: Bob in the same conversation still talks.
     expect((await send(bob.token, path, { body: 'still here' })).status).toBe(201);
-    const stored = await b.api(alice.token, 'GET', `/api/v1/conversations/${conv}/messages`);
+    const stored = await b.call(alice.token, 'GET /conversations/:id/messages', {
+      params: { id: conv },
+      query: { limit: 50 },
+    });
     expect(stored.body.map((m: { body: string }) => m.body)).toEqual(['m1', 'm2', 'm3', 'still here']);
   });
 
@@ -74,9 +76,7 @@ describe('abuse limits', () => {
     expect((await open(bob.token, { type: 'direct', user_id: carol.user.id })).status).toBe(201);
     expect((await open(bob.token, { type: 'group', title: 'G1', member_ids: [alice.id] })).status).toBe(201);
     expectLimited(await open(bob.token, { type: 'group', title: 'G2', member_ids: [alice.id] }));
-    const titles = (await b.api(bob.token, 'GET', '/api/v1/conversations')).body.map(
-      (c: { title: string }) => c.title,
-    );
+    const titles = (await b.call(bob.token, 'GET /conversations')).body.map((c) => c.title);
     expect(titles).not.toContain('G2');
   });
 
@@ -94,13 +94,13 @@ describe('abuse limits', () => {
   });
 
   it('limits call invitations per caller (each one rings someone)', async () => {
-    const socket: Socket = await b.connect(bob.token);
+    const socket = await b.connect(bob.token);
     const invite = () => emitAck(socket, 'call_invitation', { room_id: 'room-two-2' });
     const first = await invite();
-    expect(first.ok).toBe(true);
+    if (!first.ok) throw new Error(`first invitation refused: ${first.error.code}`);
     await emitAck(socket, 'call_cancel', { call_id: first.call_id });
     const second = await invite();
-    expect(second.error?.code).not.toBe('rate_limited');
+    expect(second).not.toMatchObject({ error: { code: 'rate_limited' } });
     const third = await invite();
     expect(third).toEqual({
       ok: false,

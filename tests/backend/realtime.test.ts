@@ -1,7 +1,14 @@
 import { createSigner } from 'fast-jwt';
 import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collect, nextEvent, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
+import {
+  collect,
+  connected,
+  nextEvent,
+  startBackend,
+  type TestBackend,
+  type TestUser,
+} from '../helpers/backend.js';
 
 const SECRET = 'realtime-test-session-secret-0123456789';
 
@@ -16,9 +23,9 @@ describe('Socket.IO', () => {
   async function online(token: string): Promise<{ socket: Socket; snapshot: { online: string[] } }> {
     const socket = b.socket(token);
     const snapshot = nextEvent(socket, 'presence_snapshot');
-    const connected = nextEvent(socket, 'connect');
+    const up = connected(socket);
     socket.connect();
-    await connected;
+    await up;
     return { socket, snapshot: await snapshot };
   }
 
@@ -87,9 +94,9 @@ describe('Socket.IO', () => {
     const dan = await b.register('dan');
     const socket = b.socket(null);
     socket.io.opts.extraHeaders = { authorization: `Bearer ${dan.token}` };
-    const connected = nextEvent(socket, 'connect');
+    const up = connected(socket);
     socket.connect();
-    await connected;
+    await up;
     expect(socket.connected).toBe(true);
   });
 
@@ -101,7 +108,7 @@ describe('Socket.IO', () => {
 
     const pamOnline = await online(pam.token);
     expect(pamOnline.snapshot).toEqual({ online: [] });
-    const pamSaw = collect<{ user_id: string; online: boolean }>(pamOnline.socket, 'presence');
+    const pamSaw = collect(pamOnline.socket, 'presence');
     const robOnline = await online(rob.token);
     const robSaw = collect(robOnline.socket, 'presence');
 

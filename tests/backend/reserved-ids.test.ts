@@ -2,7 +2,7 @@ import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, SqliteDialect } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { migrationProvider } from '../../backend/db/migrations.js';
-import { emitAck, nextEvent } from '../helpers/backend.js';
+import { emitAck, emitOk, nextEvent } from '../helpers/backend.js';
 import { setUpCall, useCallBackend } from '../helpers/calls.js';
 
 /** Identifiers the server mints for itself cannot be taken by a client first (backend/lib/reserved-ids.ts). */
@@ -14,7 +14,7 @@ describe('reserved identifiers', () => {
     const { users, sockets, roomId, conversationId } = await setUpCall(b, 2);
     const [alice] = users;
     const ring = nextEvent(sockets[1]!, 'call_invitation');
-    const { call_id } = await emitAck(sockets[0]!, 'call_invitation', { room_id: roomId });
+    const { call_id } = await emitOk(sockets[0]!, 'call_invitation', { room_id: roomId });
     await ring;
     const squat = await b.api(alice!.token, 'POST', `/api/v1/conversations/${conversationId}/messages`, {
       body: 'nothing to see here',
@@ -26,9 +26,12 @@ describe('reserved identifiers', () => {
     const record = nextEvent(sockets[1]!, 'message_new', (m) => m.kind === 'call');
     await emitAck(sockets[0]!, 'call_cancel', { call_id });
     expect((await record).call).toEqual({ call_id, outcome: 'cancelled' });
-    const history = await b.api(alice!.token, 'GET', `/api/v1/conversations/${conversationId}/messages`);
-    expect(history.body.filter((m: any) => m.call?.call_id === call_id)).toHaveLength(1);
-    expect(history.body.filter((m: any) => m.kind === 'text')).toHaveLength(0);
+    const history = await b.call(alice!.token, 'GET /conversations/:id/messages', {
+      params: { id: conversationId },
+      query: { limit: 50 },
+    });
+    expect(history.body.filter((m) => m.call?.call_id === call_id)).toHaveLength(1);
+    expect(history.body.filter((m) => m.kind === 'text')).toHaveLength(0);
   });
 
   it('ordinary client ids (no colon) still make a send idempotent', async () => {

@@ -2,21 +2,19 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { io, type Socket } from 'socket.io-client';
-import { Type } from 'typebox';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onEvent } from '../../backend/lib/socket-events.js';
-
-// One schema object shared by every connection, as the call events use it: compiled once, checked always.
-const Payload = Type.Object({ call_id: Type.String({ minLength: 1 }) }, { additionalProperties: false });
+import type { AppServer } from '../../backend/plugins/realtime.js';
 
 describe('socket event validation shared by every connection', () => {
   const http = createServer();
-  const server = new Server(http);
+  // The contract's `call_cancel` schema, shared by every connection: compiled once, checked always.
+  const server: AppServer = new Server(http);
   const clients: Socket[] = [];
   let url = '';
   beforeAll(async () => {
     server.on('connection', (socket) =>
-      onEvent(socket, 'call_cancel', Payload, async (p) => ({ echoed: p.call_id }), console),
+      onEvent(socket, 'call_cancel', async (p) => ({ call_id: `echo-${p.call_id}` }), console),
     );
     await new Promise<void>((r) => http.listen(0, '127.0.0.1', r));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
@@ -42,7 +40,10 @@ describe('socket event validation shared by every connection', () => {
           error: { code: 'invalid_payload', message: expect.stringContaining('call_cancel') },
         });
       }
-      expect(await socket.emitWithAck('call_cancel', { call_id: 'c1' })).toEqual({ ok: true, echoed: 'c1' });
+      expect(await socket.emitWithAck('call_cancel', { call_id: 'c1' })).toEqual({
+        ok: true,
+        call_id: 'echo-c1',
+      });
     }
   });
 });

@@ -39,8 +39,11 @@ describe('a send whose answer is lost', () => {
     await page.getByTestId('send-failed').waitFor();
     const stored = async () =>
       (
-        await ui.backend.api(alice.token, 'GET', `/api/v1/conversations/${conversation.id}/messages`)
-      ).body.filter((m: any) => m.body === 'one and only');
+        await ui.backend.call(alice.token, 'GET /conversations/:id/messages', {
+          params: { id: conversation.id },
+          query: { limit: 50 },
+        })
+      ).body.filter((m) => m.body === 'one and only');
     expect(await stored()).toHaveLength(1);
 
     await page.context().setOffline(false);

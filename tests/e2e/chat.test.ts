@@ -82,8 +82,8 @@ describe('chat UI', () => {
     await bobPage.getByTestId('message').filter({ hasText: 'Hello Bob, 你好!' }).waitFor();
     await bobRow.getByTestId('unread-badge').waitFor({ state: 'detached' });
     // Marked read on the server too: a fresh list has no unread messages.
-    const list = await backend.api(bob.token, 'GET', '/api/v1/conversations');
-    expect(list.body[0].unread_count).toBe(0);
+    const list = await backend.call(bob.token, 'GET /conversations');
+    expect(list.body[0]?.unread_count).toBe(0);
 
     await bobPage.getByTestId('composer-input').fill('Hi Alice');
     await bobPage.getByTestId('send-button').click();
@@ -176,8 +176,8 @@ describe('chat UI', () => {
       `You, Bob ${run}, Carol ${run} · 3 members`,
     );
     await page.locator('.chat-header [data-testid="group-avatar"]').waitFor();
-    const groups = await backend.api(carol.token, 'GET', '/api/v1/conversations');
-    expect(groups.body.map((c: any) => c.title)).toContain('Weekend trip');
+    const groups = await backend.call(carol.token, 'GET /conversations');
+    expect(groups.body.map((c) => c.title)).toContain('Weekend trip');
   });
 
   it('speaks Chinese when the system language is zh-CN', async () => {

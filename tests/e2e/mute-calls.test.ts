@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, startBackend, type TestBackend } from '../helpers/backend.js';
+import { emitAck, emitOk, startBackend, type TestBackend } from '../helpers/backend.js';
 import { launchChromium, newUserPage, openSignedIn, requireBuiltRenderer } from '../helpers/browser.js';
 import { type CallSetup, setUpCall, TEST_JITSI_ENV } from '../helpers/calls.js';
 
@@ -32,10 +32,9 @@ describe('calls in a muted group', { timeout: 120_000 }, () => {
 
   /** The group's first member rings the group; resolves once the member's page shows the call. */
   async function ringTheGroup(): Promise<string> {
-    const ack = await emitAck(call.sockets[0]!, 'call_invitation', { room_id: call.roomId });
-    expect(ack.ok).toBe(true);
+    const { call_id } = await emitOk(call.sockets[0]!, 'call_invitation', { room_id: call.roomId });
     await page.getByTestId('incoming-call').waitFor();
-    return ack.call_id;
+    return call_id;
   }
 
   async function hangUp(callId: string): Promise<void> {

@@ -6,6 +6,21 @@ import type { FastifyInstance, FastifyServerOptions } from 'fastify';
 import { io, type Socket } from 'socket.io-client';
 import { buildApp } from '../../backend/app.js';
 import { loadConfig } from '../../backend/config.js';
+import type { ClientEventName, ServerEventName } from '../../contract/event-names.js';
+import type {
+  Ack,
+  ClientAck,
+  ClientAckData,
+  ClientPayload,
+  ClientToServerEvents,
+  ServerPayload,
+  ServerToClientEvents,
+} from '../../contract/events.js';
+import { apiRequest } from '../../contract/route-url.js';
+import type { ReplyOf, RequestOf, RouteName } from '../../contract/routes.js';
+
+/** A socket.io-client typed by the event maps of contract/events.ts, as the web client has it. */
+export type TestSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 export interface TestBackend {
   app: FastifyInstance;
@@ -17,13 +32,22 @@ export interface TestBackend {
   /** Registers a user and returns its token and public fields. */
   register(username: string, displayName?: string): Promise<TestUser>;
   /** A real socket.io-client connected as `token`; resolves once connected. */
-  connect(token: string): Promise<Socket>;
+  connect(token: string): Promise<TestSocket>;
   /**
    * A socket.io-client for `token` that is not connected yet: attach listeners (e.g. for
    * `presence_snapshot`), then call `.connect()`. `token: null` sends no auth at all.
    */
-  socket(token: string | null): Socket;
-  /** Sends an authenticated JSON request through the listening server. */
+  socket(token: string | null): TestSocket;
+  /**
+   * A request to a route of contract/routes.ts, typed by it: the body of a success is the route's reply
+   * (a failure's is the contract's error body, which the types do not claim).
+   */
+  call<R extends RouteName>(
+    token: string | null,
+    route: R,
+    ...[input]: Record<never, never> extends RequestOf<R> ? [RequestOf<R>?] : [RequestOf<R>]
+  ): Promise<{ status: number; body: ReplyOf<R> }>;
+  /** Sends any JSON request through the listening server, also malformed ones: the body is not typed. */
   api(
     token: string | null,
     method: string,
@@ -39,7 +63,7 @@ export interface TestUser {
   display_name: string;
 }
 
-const sockets = new Set<Socket>();
+const sockets = new Set<TestSocket>();
 
 /**
  * Starts the real backend on a fresh SQLite file (or `env.DATABASE_URL`) on a free port.
@@ -81,12 +105,19 @@ export async function startBackend(
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
 
+  const call: TestBackend['call'] = async (token, route, ...[input]) => {
+    const { body, ...where } = (input ?? {}) as { body?: unknown; params?: Record<string, string> };
+    const { method, url: path } = apiRequest(route, where);
+    return api(token, method, path, body);
+  };
+
   return {
     app,
     url,
     dataDir,
     databaseUrl,
     api,
+    call,
     async close() {
       for (const s of sockets) s.disconnect();
       sockets.clear();
@@ -94,17 +125,15 @@ export async function startBackend(
       if (!reuseDataDir && !env.KEEP_DATA) rmSync(dataDir, { recursive: true, force: true });
     },
     async register(username, displayName) {
-      const res = await api(null, 'POST', '/api/v1/auth/register', {
-        username,
-        password: `pw-${username}-secret`,
-        display_name: displayName ?? username,
+      const res = await call(null, 'POST /auth/register', {
+        body: { username, password: `pw-${username}-secret`, display_name: displayName ?? username },
       });
       if (res.status !== 201)
         throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
       return { token: res.body.access_token, ...res.body.user };
     },
     socket(token) {
-      const socket = io(url, {
+      const socket: TestSocket = io(url, {
         ...(token === null ? {} : { auth: { token } }),
         transports: ['websocket'],
         reconnection: false,
@@ -115,7 +144,7 @@ export async function startBackend(
       return socket;
     },
     connect(token) {
-      const socket = io(url, {
+      const socket: TestSocket = io(url, {
         auth: { token },
         transports: ['websocket'],
         reconnection: false,
@@ -131,37 +160,73 @@ export async function startBackend(
 }
 
 /** Resolves with the next `event` payload on `socket` (optionally the first one matching `match`). */
-export function nextEvent<T = any>(
-  socket: Socket,
-  event: string,
-  match: (p: T) => boolean = () => true,
+export function nextEvent<E extends ServerEventName>(
+  socket: TestSocket,
+  event: E,
+  match: (p: ServerPayload<E>) => boolean = () => true,
   ms = 5000,
-): Promise<T> {
+): Promise<ServerPayload<E>> {
+  // `as never`: socket.io's conditional listener type cannot follow a generic `E`; the signature is typed.
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      socket.off(event, handler);
+      socket.off(event, handler as never);
       reject(new Error(`timed out waiting for ${event}`));
     }, ms);
-    const handler = (payload: T) => {
+    const handler = (payload: ServerPayload<E>) => {
       if (!match(payload)) return;
       clearTimeout(timer);
-      socket.off(event, handler);
+      socket.off(event, handler as never);
       resolve(payload);
     };
-    socket.on(event, handler);
+    socket.on(event, handler as never);
+  });
+}
+
+/** Resolves once `socket` connects. */
+export function connected(socket: TestSocket, ms = 5000): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timed out waiting for connect')), ms);
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
 
 /** Collects every `event` payload on `socket` from now on. */
-export function collect<T = any>(socket: Socket, event: string): T[] {
-  const seen: T[] = [];
-  socket.on(event, (p: T) => seen.push(p));
+export function collect<E extends ServerEventName>(socket: TestSocket, event: E): ServerPayload<E>[] {
+  const seen: ServerPayload<E>[] = [];
+  const push = (p: ServerPayload<E>) => seen.push(p);
+  socket.on(event, push as never);
   return seen;
 }
 
-/** Emits with an acknowledgement and resolves with the ack. */
-export function emitAck<T = any>(socket: Socket, event: string, payload: unknown): Promise<T> {
-  return socket.timeout(5000).emitWithAck(event, payload) as Promise<T>;
+/** Emits a client → server event with an acknowledgement and resolves with the ack. */
+export function emitAck<E extends ClientEventName>(
+  socket: TestSocket,
+  event: E,
+  payload: ClientPayload<E>,
+): Promise<ClientAck<E>> {
+  return emitRaw(socket, event, payload) as Promise<ClientAck<E>>;
+}
+
+/** Like {@link emitAck}, for a success the test relies on: resolves with what the ack adds to `ok: true`. */
+export async function emitOk<E extends ClientEventName>(
+  socket: TestSocket,
+  event: E,
+  payload: ClientPayload<E>,
+): Promise<ClientAckData<E>> {
+  const ack = await emitAck(socket, event, payload);
+  if (!ack.ok) throw new Error(`${event}: ${ack.error.code} ${ack.error.message}`);
+  return ack;
+}
+
+/** Emits anything, e.g. a payload the contract forbids, and resolves with the server's ack. */
+export function emitRaw(socket: TestSocket, event: string, payload: unknown): Promise<Ack> {
+  const untyped = socket.timeout(5000) as unknown as {
+    emitWithAck(e: string, p: unknown): Promise<Ack>;
+  };
+  return untyped.emitWithAck(event, payload);
 }
 
 /** A log destination that keeps every line the backend writes, for tests that read the logs. */

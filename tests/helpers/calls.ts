@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Socket } from 'socket.io-client';
 import { afterAll, beforeAll } from 'vitest';
-import { startBackend, type TestBackend, type TestUser } from './backend.js';
+import type { CallSummary } from '../../contract/calls.js';
+import { startBackend, type TestBackend, type TestSocket, type TestUser } from './backend.js';
 
 /** Jitsi settings for call tests: a stand-in address is fine, nothing connects to it. */
 export const TEST_JITSI_ENV = {
@@ -16,7 +16,7 @@ let counter = 0;
 
 export interface CallSetup {
   users: TestUser[];
-  sockets: Socket[];
+  sockets: TestSocket[];
   conversationId: string;
   roomId: string;
 }
@@ -43,6 +43,10 @@ export async function setUpCall(b: TestBackend, count: number): Promise<CallSetu
   const sockets = await Promise.all(users.map((u) => b.connect(u.token)));
   return { users, sockets, conversationId: conv.body.id, roomId: room.body.room_id };
 }
+
+/** `userId`'s status in a call as `call_state`, `call_updated` or `calls_snapshot` show it. */
+export const statusOf = (call: Pick<CallSummary, 'participants'> | undefined, userId: string) =>
+  call?.participants.find((p) => p.user_id === userId)?.status;
 
 /** The backend of a call test file; `backend` is usable inside tests (after `beforeAll`). */
 export interface CallBackend {

@@ -6,7 +6,7 @@
 
 import { expect } from 'vitest';
 import { makePng, uploadFile } from './attachments.js';
-import { emitAck, type TestBackend } from './backend.js';
+import { emitOk, type TestBackend } from './backend.js';
 
 /** Everything a row may point at: two members of a direct conversation with a room and a ringing call. */
 export interface Fixture {
@@ -202,14 +202,7 @@ export async function makeFixture(b: TestBackend): Promise<Fixture> {
   const otherRoom = await b.api(carol!.token, 'POST', '/api/v1/rooms/create', {
     conversation_id: carolAndDave.body.id,
   });
-  const call = await emitAck<{ ok: boolean; call_id: string }>(
-    await b.connect(alice!.token),
-    'call_invitation',
-    {
-      room_id: room.body.room_id,
-    },
-  );
-  expect(call.ok).toBe(true);
+  const call = await emitOk(await b.connect(alice!.token), 'call_invitation', { room_id: room.body.room_id });
   const png = await makePng(4, 4);
   const upload = await uploadFile(b, alice!.token, conversation.body.id, png, { name: 'dot.png' });
   expect(upload.status).toBe(201);

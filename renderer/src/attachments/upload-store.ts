@@ -75,7 +75,7 @@ export class UploadStore extends Store<{ uploads: Upload[] }> {
 
   /** The server's limits, asked once; without them the server still refuses what it must. */
   #fetchLimits(): Promise<AttachmentLimits | null> {
-    this.#limits ??= this.api.get<AttachmentLimits>('/attachments/limits').catch(() => {
+    this.#limits ??= this.api.request('GET /attachments/limits').catch(() => {
       this.#limits = null;
       return null;
     });

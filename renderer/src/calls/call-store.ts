@@ -1,6 +1,5 @@
-import type { Socket } from 'socket.io-client';
-import type { CallStatePayload, CallSummary } from '../../../contract/calls';
-import type { IncomingCall } from '../../../contract/ipc';
+import type { ClientEventName } from '../../../contract/event-names';
+import type { ClientPayload } from '../../../contract/events';
 import type { ChatStore } from '../chat/chat-store';
 import { otherMember } from '../chat/describe';
 import { callsRing } from '../chat/mute';
@@ -8,9 +7,9 @@ import { type Api, ApiError } from '../lib/api';
 import { desktop } from '../lib/desktop';
 import { explainError } from '../lib/explain-error';
 import { t } from '../lib/i18n';
-import { emitWithAck } from '../lib/socket-ack';
+import { type ClientSocket, emitWithAck } from '../lib/socket-ack';
 import { Store } from '../lib/store';
-import type { Ack, JoinReply } from '../lib/types';
+import type { CallStateEvent, CallSummary, IncomingCall } from '../lib/types';
 import { onCallState, onCallUpdated, onSnapshot } from './call-events';
 import { CallWindows } from './call-windows';
 import type {
@@ -51,7 +50,7 @@ export class CallStore extends Store<CallsState> {
 
   constructor(
     private readonly api: Api,
-    private readonly socket: Socket,
+    private readonly socket: ClientSocket,
     private readonly chat: ChatStore,
   ) {
     super({ outgoing: null, incoming: [], inCall: [], live: {}, confirm: null, notice: null });
@@ -111,17 +110,19 @@ export class CallStore extends Store<CallsState> {
     const target = otherMember(conversation, this.#me);
     this.#bar.show({ conversation_id: conversationId, phase: 'starting' });
     try {
-      const room = await this.api.post<{ room_id: string }>('/rooms/create', {
-        conversation_id: conversationId,
+      const room = await this.api.request('POST /rooms/create', {
+        body: { conversation_id: conversationId },
       });
       this.#bar.patch({ room_id: room.room_id });
-      const ack = await this.#emit<{ call_id: string }>('call_invitation', {
+      const ack = await this.#emit('call_invitation', {
         room_id: room.room_id,
         ...(target ? { target_user_id: target.id } : {}),
       });
       if (!ack.ok) return this.#bar.fail(ack.error.code, ack.error.message);
       this.#bar.patch({ call_id: ack.call_id });
-      const join = await this.api.post<JoinReply>(`/rooms/${room.room_id}/join`);
+      const join = await this.api.request('POST /rooms/:room_id/join', {
+        params: { room_id: room.room_id },
+      });
       // Declined or busy while we were joining: there is no call to open.
       if (isOver(this.state.outgoing?.phase)) return;
       await this.#openRoom(join.room_url, ack.call_id);
@@ -189,7 +190,7 @@ export class CallStore extends Store<CallsState> {
     this.#apply(invited(this.state, call, this.#me, Date.now(), audible));
   }
 
-  onCallState(event: CallStatePayload): void {
+  onCallState(event: CallStateEvent): void {
     this.#apply(onCallState(this.state, this.state.outgoing, event, this.#me));
   }
 
@@ -242,7 +243,9 @@ export class CallStore extends Store<CallsState> {
   /** Gets this user's token for a room and opens (or focuses) its window, keyed by `callId`. */
   async #enter(roomId: string, callId: string): Promise<void> {
     try {
-      const join = await this.api.post<JoinReply>(`/rooms/${encodeURIComponent(roomId)}/join`);
+      const join = await this.api.request('POST /rooms/:room_id/join', {
+        params: { room_id: roomId },
+      });
       await this.#openRoom(join.room_url, callId);
     } catch (err) {
       this.set({ notice: { text: explainError(err) } });
@@ -271,7 +274,7 @@ export class CallStore extends Store<CallsState> {
     this.set({ confirm: { leave, proceed } });
   }
 
-  #emit<T>(event: string, payload: unknown): Promise<Ack<T>> {
-    return emitWithAck<T>(this.socket, event, payload);
+  #emit<E extends ClientEventName>(event: E, payload: ClientPayload<E>) {
+    return emitWithAck(this.socket, event, payload);
   }
 }

@@ -1,3 +1,4 @@
+import type { BodyOf } from '../../../contract/routes';
 import { type Api, ApiError } from '../lib/api';
 import { randomId } from '../lib/ids';
 import { Store } from '../lib/store';
@@ -86,7 +87,7 @@ export class ChatStore extends Store<ChatState> {
   }
 
   async loadConversations(): Promise<void> {
-    const list = await this.api.get<ConversationSummary[]>('/conversations');
+    const list = await this.api.request('GET /conversations');
     this.set({ conversations: sortConversations(list, this.#touched), loaded: true });
     const selected = this.conversation(this.state.selectedId);
     if (selected && selected.unread_count > 0 && this.#visible())
@@ -104,7 +105,7 @@ export class ChatStore extends Store<ChatState> {
 
   /** The newest page; merged into what is already shown (after a reconnect nothing jumps). */
   async loadLatest(id: string): Promise<void> {
-    const page = await this.api.get<Message[]>(`/conversations/${id}/messages?limit=${PAGE_SIZE}`);
+    const page = await this.#page(id);
     const known = this.thread(id);
     const overlaps = known.loaded && page.some((m) => known.messages.some((k) => k.id === m.id));
     const messages = overlaps ? mergeMessages(known.messages, page) : page;
@@ -119,9 +120,7 @@ export class ChatStore extends Store<ChatState> {
     if (!thread.hasMore || thread.loadingOlder || !oldest) return;
     this.#setThread(id, { loadingOlder: true });
     try {
-      const page = await this.api.get<Message[]>(
-        `/conversations/${id}/messages?limit=${PAGE_SIZE}&before=${encodeURIComponent(oldest.id)}`,
-      );
+      const page = await this.#page(id, oldest.id);
       this.#setThread(id, {
         messages: mergeMessages(page, this.thread(id).messages),
         hasMore: page.length === PAGE_SIZE,
@@ -135,11 +134,8 @@ export class ChatStore extends Store<ChatState> {
 
   async markRead(id: string, messageId?: string): Promise<void> {
     this.#patchConversation(id, { unread_count: 0 });
-    const state = await this.api.post<ConversationReadEvent>(
-      `/conversations/${id}/read`,
-      messageId ? { message_id: messageId } : {},
-    );
-    this.onConversationRead(state);
+    const body = messageId ? { message_id: messageId } : {};
+    this.onConversationRead(await this.api.request('POST /conversations/:id/read', { params: { id }, body }));
   }
 
   /** Sends `body`; it shows at once as pending and stays, marked failed, if the server cannot be reached. */
@@ -170,16 +166,12 @@ export class ChatStore extends Store<ChatState> {
     this.#setPending(this.state.pending.filter((p) => p.client_id !== clientId));
   }
 
-  async createDirect(userId: string): Promise<Conversation> {
-    return this.#created(
-      await this.api.post<Conversation>('/conversations', { type: 'direct', user_id: userId }),
-    );
+  createDirect(userId: string): Promise<Conversation> {
+    return this.#create({ type: 'direct', user_id: userId });
   }
 
-  async createGroup(title: string, memberIds: string[]): Promise<Conversation> {
-    return this.#created(
-      await this.api.post<Conversation>('/conversations', { type: 'group', title, member_ids: memberIds }),
-    );
+  createGroup(title: string, memberIds: string[]): Promise<Conversation> {
+    return this.#create({ type: 'group', title, member_ids: memberIds });
   }
 
   // ---- server events ----
@@ -241,9 +233,9 @@ export class ChatStore extends Store<ChatState> {
   async #deliver(pending: PendingMessage): Promise<void> {
     this.#updatePending(pending.client_id, { status: 'sending' });
     try {
-      const message = await this.api.post<Message>(`/conversations/${pending.conversation_id}/messages`, {
-        body: pending.body,
-        client_id: pending.client_id,
+      const message = await this.api.request('POST /conversations/:id/messages', {
+        params: { id: pending.conversation_id },
+        body: { body: pending.body, client_id: pending.client_id },
       });
       this.onMessageNew({ ...message, client_id: pending.client_id });
     } catch (err) {
@@ -254,7 +246,14 @@ export class ChatStore extends Store<ChatState> {
     }
   }
 
-  #created(conversation: Conversation): Conversation {
+  /** One page of history, oldest first: the newest messages, or those before message `before`. */
+  #page(id: string, before?: string): Promise<Message[]> {
+    const query = { limit: PAGE_SIZE, before };
+    return this.api.request('GET /conversations/:id/messages', { params: { id }, query });
+  }
+
+  async #create(body: BodyOf<'POST /conversations'>): Promise<Conversation> {
+    const conversation = await this.api.request('POST /conversations', { body });
     // Its `conversation_new` may arrive before or after this answer; listed once either way.
     this.onConversationNew(conversation);
     this.#touched.set(conversation.id, new Date().toISOString());

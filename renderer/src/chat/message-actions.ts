@@ -58,15 +58,22 @@ export class MessageActions extends Store<MessageActionsState> {
     const body = text.trim();
     if (body === '') return this.set({ error: t('errEmptyMessage') });
     if (body === message.body) return this.cancel();
-    await this.#run(() => this.api.request<Message>('PATCH', this.#path(message), { body }));
+    await this.#run(() =>
+      this.api.request('PATCH /conversations/:id/messages/:messageId', {
+        params: this.#params(message),
+        body: { body },
+      }),
+    );
   }
 
   async confirmDelete(message: Message): Promise<void> {
-    await this.#run(() => this.api.request<Message>('DELETE', this.#path(message)));
+    await this.#run(() =>
+      this.api.request('DELETE /conversations/:id/messages/:messageId', { params: this.#params(message) }),
+    );
   }
 
-  #path(message: Message): string {
-    return `/conversations/${message.conversation_id}/messages/${message.id}`;
+  #params(message: Message) {
+    return { id: message.conversation_id, messageId: message.id };
   }
 
   async #run(request: () => Promise<Message>): Promise<void> {

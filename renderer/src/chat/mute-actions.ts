@@ -24,11 +24,11 @@ export async function muteConversation(
   ringCalls: boolean,
 ): Promise<void> {
   const body = minutes === undefined ? { ring_calls: ringCalls } : { minutes, ring_calls: ringCalls };
-  applyMute(chat, await api.request<ConversationMute>('PUT', `/conversations/${conversationId}/mute`, body));
+  applyMute(chat, await api.request('PUT /conversations/:id/mute', { params: { id: conversationId }, body }));
 }
 
 export async function unmuteConversation(api: Api, chat: ChatStore, conversationId: string): Promise<void> {
-  applyMute(chat, await api.request<ConversationMute>('DELETE', `/conversations/${conversationId}/mute`));
+  applyMute(chat, await api.request('DELETE /conversations/:id/mute', { params: { id: conversationId } }));
 }
 
 /** Longest delay setTimeout keeps (about 24.8 days); a later end is planned again when it fires. */

@@ -1,3 +1,8 @@
+import type { Static } from 'typebox';
+import type { ErrorSchema } from '../../../contract/common';
+import { apiRequest, type RouteInput } from '../../../contract/route-url';
+import type { ReplyOf, RequestOf, RouteName } from '../../../contract/routes';
+
 /** An HTTP answer that was not a success, or a request that never got an answer (`status` 0). */
 export class ApiError extends Error {
   constructor(
@@ -24,16 +29,13 @@ export class ApiError extends Error {
   }
 }
 
-/** The server's `{ error: { code, message, field?, rule?, limit? } }`. */
-interface ErrorReply {
-  code?: string;
-  message?: string;
-  field?: string;
-  rule?: string;
-  limit?: number;
-}
+/** The server's `{ error: { code, message, field?, rule?, limit? } }` (contract/common.ts). */
+type ErrorReply = Partial<Static<typeof ErrorSchema>['error']>;
 
-/** A JSON client for `/api/v1` on the backend at `base` ('' = this page's origin). */
+/**
+ * A JSON client for the backend at `base` ('' = this page's origin), keyed by the route map of
+ * contract/routes.ts: `api.request('GET /me')` answers the contract's `user`, nothing chosen per call.
+ */
 export class Api {
   constructor(
     readonly base: string,
@@ -49,21 +51,19 @@ export class Api {
     return this.token ? `Bearer ${this.token}` : undefined;
   }
 
-  get<T>(path: string): Promise<T> {
-    return this.request<T>('GET', path);
-  }
-
-  post<T>(path: string, body?: unknown): Promise<T> {
-    return this.request<T>('POST', path, body);
-  }
-
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async request<R extends RouteName>(
+    route: R,
+    ...[input]: Record<never, never> extends RequestOf<R> ? [RequestOf<R>?] : [RequestOf<R>]
+  ): Promise<ReplyOf<R>> {
+    // The route's own signature typed `input`; from here on it is plain data.
+    const { body, ...where }: RouteInput = input ?? {};
+    const { method, url } = apiRequest(route, where);
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let res: Response;
     try {
-      res = await fetch(`${this.base}/api/v1${path}`, {
+      res = await fetch(`${this.base}${url}`, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
@@ -80,14 +80,15 @@ export class Api {
     }
     if (!res.ok) {
       const error = (json as { error?: ErrorReply } | undefined)?.error;
-      const details = { field: error?.field, rule: error?.rule, limit: error?.limit };
+      // The error body carries `field`, `rule` and `limit` itself (contract/common.ts).
       throw new ApiError(
         res.status,
         error?.code ?? `http_${res.status}`,
         error?.message ?? res.statusText,
-        details,
+        error,
       );
     }
-    return json as T;
+    // The server serializes every reply with the same schema (contract/routes.ts): trusted, not re-checked.
+    return json as ReplyOf<R>;
   }
 }

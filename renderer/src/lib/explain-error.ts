@@ -3,10 +3,12 @@
  * the UI words every error from its code (and, for invalid input, its field, rule and limit), so a
  * zh-CN user never reads server English. Unknown codes show the code itself, never the text.
  */
+import type { ErrorCode } from '../../../contract/error-codes';
 import { ApiError } from './api';
 import { type MessageKey, t } from './i18n';
 
-const CODES: Record<string, MessageKey> = {
+/** The codes of contract/error-codes.ts that have their own sentence; the others show the code. */
+const CODES: Partial<Record<ErrorCode, MessageKey>> = {
   network: 'errNetwork',
   rate_limited: 'errRateLimited',
   blocked: 'errBlocked',
@@ -69,7 +71,7 @@ export function explainError(err: unknown): string {
   if (err.status === 0) return t('errNetwork');
   const field = fieldProblem(err);
   if (field) return t('errCheck', { details: field });
-  const key = CODES[err.code];
+  const key = CODES[err.code as ErrorCode];
   if (key) return t(key);
   if (err.status >= 500) return t('errServer');
   return t('errUnknown', { code: err.code });

@@ -16,7 +16,10 @@ export function App() {
 
   const signOut = (api: Api, session?: Session, server?: 'this' | 'everywhere') => {
     // Revoke on the server first (best effort): a copied token must stop working, not just be forgotten here.
-    if (server) void api.post(server === 'everywhere' ? '/auth/logout-all' : '/auth/logout').catch(() => {});
+    if (server)
+      void api
+        .request(server === 'everywhere' ? 'POST /auth/logout-all' : 'POST /auth/logout')
+        .catch(() => {});
     session?.close();
     api.setToken(null);
     void saveToken(null);
@@ -36,7 +39,7 @@ export function App() {
       if (!token) return setPhase({ name: 'signed-out', api });
       api.setToken(token);
       try {
-        signIn(api, token, await api.get<User>('/me'));
+        signIn(api, token, await api.request('GET /me'));
       } catch (err) {
         // Only a refused token is forgotten; an unreachable server keeps it for the next start.
         if (err instanceof ApiError && err.status === 401) await saveToken(null);

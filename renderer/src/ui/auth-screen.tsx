@@ -78,11 +78,9 @@ export function AuthScreen({ api, onSignedIn }: Props) {
     try {
       const reply =
         mode === 'in'
-          ? await api.post<AuthReply>('/auth/login', { username, password })
-          : await api.post<AuthReply>('/auth/register', {
-              username,
-              password,
-              display_name: displayName.trim() || username,
+          ? await api.request('POST /auth/login', { body: { username, password } })
+          : await api.request('POST /auth/register', {
+              body: { username, password, display_name: displayName.trim() || username },
             });
       onSignedIn(reply);
     } catch (err) {

@@ -19,7 +19,7 @@ export function BlockButton({ api, user }: Props) {
   useEffect(() => {
     let live = true;
     api
-      .get<User[]>('/blocks')
+      .request('GET /blocks')
       .then((list) => live && setBlocked(list.some((u) => u.id === user.id)))
       .catch(() => live && setBlocked(false));
     return () => {
@@ -31,7 +31,8 @@ export function BlockButton({ api, user }: Props) {
   const toggle = async () => {
     setBusy(true);
     try {
-      await api.request(blocked ? 'DELETE' : 'PUT', `/blocks/${encodeURIComponent(user.id)}`);
+      const route = blocked ? 'DELETE /blocks/:id' : 'PUT /blocks/:id';
+      await api.request(route, { params: { id: user.id } });
       setBlocked(!blocked);
     } finally {
       setBusy(false);

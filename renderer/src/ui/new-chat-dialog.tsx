@@ -18,7 +18,7 @@ function useUserSearch(session: Session, query: string): UserSearchResult[] | nu
     const timer = setTimeout(() => {
       // Each result says whether that person is online right now (not only known contacts).
       session.api
-        .get<UserSearchResult[]>(`/users?q=${encodeURIComponent(query.trim())}`)
+        .request('GET /users', { query: { q: query.trim() } })
         .then((users) => !cancelled && setResults(users.filter((u) => u.id !== session.me.id)))
         .catch(() => !cancelled && setResults([]));
     }, 200);
