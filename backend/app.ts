@@ -20,6 +20,7 @@ import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
 import conversationRoutes from './routes/conversations.js';
+import refreshRoutes from './routes/refresh.js';
 import roomPageRoutes from './routes/room-page.js';
 import roomRoutes from './routes/rooms.js';
 import sessionRoutes from './routes/sessions.js';
@@ -102,6 +103,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(
     async (api) => {
       await api.register(authRoutes);
+      await api.register(refreshRoutes);
       // Everything else under /api/v1 needs a signed-in user.
       await api.register(async (secured) => {
         // onRequest: a stranger hears 401 before anything about the request itself is checked.

@@ -137,6 +137,24 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
+  '0013_refresh_tokens': {
+    async up(db: Kysely<unknown>) {
+      // Opaque refresh tokens, stored as their SHA-256 only. A rotated one stays (rotated_at set) so that
+      // presenting it again is recognised as theft and ends the session (backend/auth/refresh-tokens.ts).
+      await db.schema
+        .createTable('refresh_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('rotated_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('refresh_tokens_by_session')
+        .on('refresh_tokens')
+        .columns(['session_id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -50,6 +50,8 @@ export interface Database {
     created_at: string;
     expires_at: string;
   };
+  /** A refresh token of a session, by its SHA-256; `rotated_at` once it was exchanged (reuse = theft). */
+  refresh_tokens: { token_hash: string; session_id: string; created_at: string; rotated_at: string | null };
   /** `blocker_id` blocked `blocked_id` (backend/chat/blocks.ts). */
   blocks: { blocker_id: string; blocked_id: string; created_at: string };
   calls: {

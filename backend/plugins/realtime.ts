@@ -110,16 +110,17 @@ export default fp(
       admit(socket, token).then(
         () => next(),
         (err: unknown) => {
-          if (!(err instanceof Error && err.message === 'unauthorized'))
-            app.log.error({ err }, 'socket handshake failed');
-          next(new Error('unauthorized'));
+          const refused = err instanceof Error && /^(unauthorized|token_expired)$/.test(err.message);
+          if (!refused) app.log.error({ err }, 'socket handshake failed');
+          // token_expired tells the client to refresh and reconnect rather than sign out.
+          next(new Error(refused ? err.message : 'unauthorized'));
         },
       );
     });
 
     async function admit(socket: Socket, token: string): Promise<void> {
       const claims = await app.checkAccessToken(token);
-      if (!claims) throw new Error('unauthorized');
+      if (!claims) throw new Error(app.tokens.isExpired(token) ? 'token_expired' : 'unauthorized');
       const { userId, sessionId } = claims;
       socket.data.userId = userId;
       socket.data.sessionId = sessionId;

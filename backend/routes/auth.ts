@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { AuthReply, LoginBody, RegisterBody } from '../../contract/chat.js';
+import { LoginBody, RegisterBody } from '../../contract/chat.js';
 import { errorResponses } from '../../contract/common.js';
+import { SignedInReply } from '../../contract/refresh.js';
 import { dummyHashPromise, hashPassword, verifyPassword } from '../auth/password.js';
 import { conflict, unauthorized } from '../lib/errors.js';
 import { newId, nowIso } from '../lib/ids.js';
@@ -16,7 +17,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         body: RegisterBody,
-        response: { 201: AuthReply, ...errorResponses(400, 409, 429) },
+        response: { 201: SignedInReply, ...errorResponses(400, 409, 429) },
       },
     },
     async (request, reply) => {
@@ -37,7 +38,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
         throw conflict('username_taken', `The username "${username}" is taken`);
       }
-      return reply.status(201).send({ access_token: await app.startSession(user.id), user });
+      return reply.status(201).send({ ...(await app.startSession(user.id)), user });
     },
   );
 
@@ -48,7 +49,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['auth'],
         body: LoginBody,
-        response: { 200: AuthReply, ...errorResponses(400, 401, 429) },
+        response: { 200: SignedInReply, ...errorResponses(400, 401, 429) },
       },
     },
     async (request) => {
@@ -62,7 +63,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHashPromise));
       if (!row || !ok) throw unauthorized('Wrong username or password');
       const { password_hash: _hash, ...user } = row;
-      return { access_token: await app.startSession(user.id), user };
+      return { ...(await app.startSession(user.id)), user };
     },
   );
 };

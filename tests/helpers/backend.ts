@@ -34,6 +34,8 @@ export interface TestBackend {
 
 export interface TestUser {
   token: string;
+  /** The session's first refresh token (POST /api/v1/auth/refresh). */
+  refresh: string;
   id: string;
   username: string;
   display_name: string;
@@ -99,7 +101,7 @@ export async function startBackend(
       });
       if (res.status !== 201)
         throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-      return { token: res.body.access_token, ...res.body.user };
+      return { token: res.body.access_token, refresh: res.body.refresh_token, ...res.body.user };
     },
     socket(token) {
       const socket = io(url, {
