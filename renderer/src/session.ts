@@ -6,6 +6,7 @@ import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
 import { Store } from './lib/store';
+import type { TokenKeeper } from './lib/token-refresh';
 import type {
   CallStateEvent,
   CallSummary,
@@ -22,6 +23,7 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 export interface Session {
   me: User;
   api: Api;
+  keeper: TokenKeeper;
   socket: Socket;
   chat: ChatStore;
   calls: CallStore;
@@ -33,10 +35,11 @@ export interface Session {
  * Connects the socket (reconnecting on its own, with a retry after the server dropped it too) and routes
  * its events into the stores. `onUnauthorized` runs when the server no longer accepts the token.
  */
-export function openSession(api: Api, token: string, me: User, onUnauthorized: () => void): Session {
+export function openSession(api: Api, keeper: TokenKeeper, me: User, onUnauthorized: () => void): Session {
   const socket = io(api.base || undefined, {
     path: '/socket.io',
-    auth: { token },
+    // Asked at every (re)connection: a reconnect after the server dropped an expired token sends a new one.
+    auth: (cb) => void keeper.freshToken().then((token) => cb({ token })),
     reconnection: true,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
@@ -67,6 +70,9 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   });
   socket.on('connect_error', (err) => {
     if (err.message === 'unauthorized') onUnauthorized();
+    // Renewed (or, if the server refuses, the keeper signs out): then the handshake is tried again.
+    else if (err.message === 'token_expired')
+      void keeper.refresh().then((ok) => ok && !closed && socket.connect());
     else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
   });
   socket.on('message_new', (m: Message) => chat.onMessageNew(m));
@@ -97,6 +103,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   return {
     me,
     api,
+    keeper,
     socket,
     chat,
     calls,

@@ -40,6 +40,9 @@ export class Api {
     private token: string | null = null,
   ) {}
 
+  /** Renews an expired access token, true when the request may be retried (lib/token-refresh.ts). */
+  renewToken: (() => Promise<boolean>) | null = null;
+
   setToken(token: string | null): void {
     this.token = token;
   }
@@ -52,7 +55,7 @@ export class Api {
     return this.request<T>('POST', path, body);
   }
 
-  async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown, renewed = false): Promise<T> {
     const headers: Record<string, string> = {};
     if (this.token) headers.authorization = `Bearer ${this.token}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
@@ -75,6 +78,9 @@ export class Api {
     }
     if (!res.ok) {
       const error = (json as { error?: ErrorReply } | undefined)?.error;
+      if (error?.code === 'token_expired' && !renewed && (await this.renewToken?.())) {
+        return this.request<T>(method, path, body, true);
+      }
       const details = { field: error?.field, rule: error?.rule, limit: error?.limit };
       throw new ApiError(
         res.status,

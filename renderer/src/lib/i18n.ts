@@ -115,6 +115,8 @@ const en = {
   ruleInvalid: 'not valid',
   errCheck: 'Please check: {details}',
   errSessionExpired: 'Your session has expired. Sign in again.',
+  errSessionReused:
+    'This sign-in was used on another device, so it was ended for your safety. Sign in again.',
   errUserNotFound: 'That person no longer exists.',
   errNotFound: 'That chat no longer exists.',
   errNotAMember: 'You are not a member of this chat.',
@@ -261,6 +263,7 @@ const zhCN: Record<MessageKey, string> = {
   ruleInvalid: '格式不正确',
   errCheck: '请检查：{details}',
   errSessionExpired: '登录已过期，请重新登录。',
+  errSessionReused: '此登录已在另一台设备上被使用，为了安全已将其结束。请重新登录。',
   errUserNotFound: '该用户已不存在。',
   errNotFound: '该聊天已不存在。',
   errNotAMember: '你不是此聊天的成员。',

@@ -39,6 +39,8 @@ export interface ConversationSummary extends Conversation {
 
 export interface AuthReply {
   access_token: string;
+  refresh_token: string;
+  expires_in: number;
   user: User;
 }
 
