@@ -1,5 +1,7 @@
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
 import type { Db } from '../db/index.js';
+import { badRequest } from '../lib/errors.js';
+import type { Call } from './machine.js';
 import { findRoom } from './rooms.js';
 
 /**
@@ -17,4 +19,36 @@ export async function assertMayRing(
   if (!room) return;
   await assertDirectNotBlocked(db, room.conversation_id, callerId);
   if (payload.target_user_id) await assertNotBlocked(db, callerId, [payload.target_user_id]);
+}
+
+/**
+ * The call a new invitation collapses into: the caller's own call of this conversation that is still
+ * ringing every one of `invitees`. Ringing them again would only repeat the alert (on the desktop an
+ * always-on-top popup), so the caller gets that call back instead of a second one.
+ */
+export function ringingCallToCollapseInto(
+  liveCalls: readonly Call[],
+  callerId: string,
+  invitees: readonly string[],
+): Call | undefined {
+  return liveCalls.find(
+    (call) =>
+      call.caller_id === callerId &&
+      call.state === 'ringing' &&
+      invitees.every((id) => call.participants.some((p) => p.user_id === id && p.status === 'ringing')),
+  );
+}
+
+/** Whom an invitation rings: every other member, or only `target` (who must be another member). */
+export function inviteesOf(members: readonly string[], callerId: string, target?: string): string[] {
+  const others = members.filter((id) => id !== callerId);
+  if (target !== undefined) {
+    if (target === callerId) throw badRequest('invalid_target', 'You cannot call yourself');
+    if (!others.includes(target)) {
+      throw badRequest('invalid_target', 'That user is not a member of this conversation');
+    }
+    return [target];
+  }
+  if (others.length === 0) throw badRequest('no_invitees', 'Nobody else is in this conversation');
+  return others;
 }
