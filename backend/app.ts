@@ -19,6 +19,7 @@ import { installSecurityHeaders } from './plugins/security-headers.js';
 import webClientPlugin from './plugins/web-client.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
+import contactRequestRoutes from './routes/contact-requests.js';
 import conversationRoutes from './routes/conversations.js';
 import refreshRoutes from './routes/refresh.js';
 import roomPageRoutes from './routes/room-page.js';
@@ -111,6 +112,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         await secured.register(sessionRoutes);
         await secured.register(userRoutes);
         await secured.register(blockRoutes);
+        await secured.register(contactRequestRoutes);
         await secured.register(conversationRoutes);
         await secured.register(roomRoutes);
       });

@@ -33,6 +33,8 @@ export const ConfigSchema = Type.Object({
   REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
   /** Sign-up and sign-in attempts allowed per client address and minute, for each of the two routes. */
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 20 }),
+  /** First contact from a stranger arrives as a request the recipient accepts or declines (docs/SECURITY.md). */
+  CONTACT_REQUESTS: Type.Boolean({ default: true }),
   /** Token refreshes allowed per client address and minute (each device refreshes every few minutes). */
   REFRESH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 60 }),
   /** Per-user budgets per minute (backend/lib/user-rate-limit.ts): what one account may do, however many devices. */
@@ -73,7 +75,7 @@ const integerKeys = new Set([
   'CALL_INVITATIONS_PER_MINUTE',
 ]);
 const numberKeys = new Set(['RING_TIMEOUT_SECONDS', 'CALL_LEAVE_GRACE_SECONDS', 'CALL_SWEEP_SECONDS']);
-const booleanKeys = new Set(['TRUST_PROXY']);
+const booleanKeys = new Set(['TRUST_PROXY', 'CONTACT_REQUESTS']);
 
 function coerce(key: string, raw: string): unknown {
   const value = raw.trim();

@@ -1,13 +1,15 @@
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
+import { assertContactAccepted } from '../chat/contact-requests.js';
+import { getConversation } from '../chat/conversations.js';
 import type { Db } from '../db/index.js';
 import { badRequest } from '../lib/errors.js';
 import type { Call } from './machine.js';
 import { findRoom } from './rooms.js';
 
 /**
- * Whom a caller may ring, beyond membership (which the call service checks): nobody across a block. In
- * a direct conversation that is the other member; in a group, a `target_user_id` who is blocked.
- * A group call without a target still rings everyone else: the group is shared by choice.
+ * Whom a caller may ring, beyond membership (which the call service checks): nobody across a block or
+ * a contact request not accepted. In a direct conversation that is the other member; in a group, a
+ * `target_user_id`. A group call without a target still rings everyone else: the group is shared by choice.
  */
 export async function assertMayRing(
   db: Db,
@@ -19,6 +21,11 @@ export async function assertMayRing(
   if (!room) return;
   await assertDirectNotBlocked(db, room.conversation_id, callerId);
   if (payload.target_user_id) await assertNotBlocked(db, callerId, [payload.target_user_id]);
+  // Nobody rings across a contact request that was not accepted (a declined sender hears the same).
+  const conversation = await getConversation(db, room.conversation_id);
+  const others = conversation?.members.map((m) => m.id).filter((id) => id !== callerId) ?? [];
+  if (conversation?.type === 'direct') await assertContactAccepted(db, callerId, others);
+  else if (payload.target_user_id) await assertContactAccepted(db, callerId, [payload.target_user_id]);
 }
 
 /**

@@ -137,7 +137,7 @@ const migrations: Record<string, Migration> = {
       );
     },
   },
-  '0013_refresh_tokens': {
+  '0013_refresh_tokens_and_contact_requests': {
     async up(db: Kysely<unknown>) {
       // Opaque refresh tokens, stored as their SHA-256 only. A rotated one stays (rotated_at set) so that
       // presenting it again is recognised as theft and ends the session (backend/auth/refresh-tokens.ts).
@@ -152,6 +152,21 @@ const migrations: Record<string, Migration> = {
         .createIndex('refresh_tokens_by_session')
         .on('refresh_tokens')
         .columns(['session_id'])
+        .execute();
+      // A first contact from a stranger: `to_id` accepts (the row goes) or declines (status `declined`).
+      await db.schema
+        .createTable('contact_requests')
+        .addColumn('from_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('to_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('contact_requests_pk', ['from_id', 'to_id'])
+        .execute();
+      await db.schema
+        .createIndex('contact_requests_by_to')
+        .on('contact_requests')
+        .columns(['to_id'])
         .execute();
     },
   },

@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin';
 import { Server, type Socket } from 'socket.io';
 import { dropAtExpiry, sessionRoom } from '../auth/socket-sessions.js';
+import { unacceptedAmong } from '../chat/contact-requests.js';
 import { bearerToken } from './auth.js';
 
 declare module 'fastify' {
@@ -59,7 +60,10 @@ async function contactsOf(app: import('fastify').FastifyInstance, userId: string
       ),
     )
     .execute();
-  return rows.map((r) => r.user_id);
+  const ids = rows.map((r) => r.user_id);
+  // A contact request not yet accepted (or declined) hides presence both ways too.
+  const unaccepted = new Set(await unacceptedAmong(app.db, userId, ids));
+  return ids.filter((id) => !unaccepted.has(id));
 }
 
 /** Socket.IO on Fastify's own HTTP server: handshake auth, a room per user, presence for contacts. */
@@ -86,7 +90,8 @@ export default fp(
         try {
           const online = await realtime.onlineAmong(userIds);
           for (const userId of online) {
-            const others = userIds.filter((id) => id !== userId);
+            const unaccepted = new Set(await unacceptedAmong(app.db, userId, userIds));
+            const others = userIds.filter((id) => id !== userId && !unaccepted.has(id));
             realtime.toUsers(others, 'presence', { user_id: userId, online: true });
           }
         } catch (err) {

@@ -14,6 +14,7 @@ import {
 } from '../../contract/chat.js';
 import { errorResponses } from '../../contract/common.js';
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
+import { declinersOf, recordRequests, strangersAmong } from '../chat/contact-requests.js';
 import {
   conversationExists,
   createGroup,
@@ -32,6 +33,7 @@ import {
 import { findUserById, findUsersByIds } from '../chat/users.js';
 import type { Db } from '../db/index.js';
 import { badRequest, forbidden, notFound } from '../lib/errors.js';
+import { nowIso } from '../lib/ids.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
 import { perUserPerMinute } from '../lib/user-rate-limit.js';
 
@@ -46,12 +48,22 @@ export async function assertMember(db: Db, conversationId: string, userId: strin
 
 /** Conversations, their messages and read markers; every route checks membership first. */
 const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  /** A new conversation shows up at once on every device of every member, with their presence. */
-  async function announce(conversation: Conversation): Promise<void> {
+  /**
+   * A new conversation shows up at once on every device of every member, with their presence (except
+   * between a stranger and the `strangers` they contacted first: those get a `contact_request`).
+   */
+  async function announce(conversation: Conversation, creatorId: string, strangers: string[]): Promise<void> {
     const ids = conversation.members.map((m) => m.id);
+    await recordRequests(app.db, creatorId, strangers, conversation.id);
     app.realtime.toUsers(ids, 'conversation_new', conversation);
+    const from = conversation.members.find((m) => m.id === creatorId);
+    const request = { from, conversation_id: conversation.id, created_at: nowIso() };
+    app.realtime.toUsers(strangers, 'contact_request', request);
     await app.realtime.introduce(ids);
   }
+
+  const strangersFor = (userId: string, others: string[]) =>
+    app.config.CONTACT_REQUESTS ? strangersAmong(app.db, userId, others) : Promise.resolve([]);
 
   app.post(
     '/conversations',
@@ -75,8 +87,9 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         if (!(await findUserById(app.db, body.user_id))) throw notFound('user_not_found', 'No such user');
         await assertNotBlocked(app.db, request.userId, [body.user_id]);
+        const strangers = await strangersFor(request.userId, [body.user_id]);
         const { conversation, created } = await openDirect(app.db, request.userId, body.user_id);
-        if (created) await announce(conversation);
+        if (created) await announce(conversation, request.userId, strangers);
         return reply.status(created ? 201 : 200).send(conversation);
       }
       const title = body.title.trim();
@@ -89,8 +102,9 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw notFound('user_not_found', `No such user: ${missing.join(', ')}`);
       }
       await assertNotBlocked(app.db, request.userId, others);
+      const strangers = await strangersFor(request.userId, others);
       const conversation = await createGroup(app.db, request.userId, title, others);
-      await announce(conversation);
+      await announce(conversation, request.userId, strangers);
       return reply.status(201).send(conversation);
     },
   );
@@ -150,7 +164,14 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (created) {
         // The sender's own message counts as read by them.
         await markRead(app.db, conversationId, request.userId, message.id);
-        app.realtime.toUsers(await memberIdsOf(app.db, conversationId), 'message_new', message);
+        const members = await memberIdsOf(app.db, conversationId);
+        // Whoever declined the sender's request never hears from them; the sender is not told.
+        const declined = new Set(await declinersOf(app.db, request.userId, members));
+        app.realtime.toUsers(
+          members.filter((id) => !declined.has(id)),
+          'message_new',
+          message,
+        );
       }
       return reply.status(201).send(message);
     },

@@ -102,6 +102,16 @@ const cases: Case[] = [
     field: 'body/room_id',
     body: { conversation_id: '{conv}', room_id: `room-${NUL}-abc` },
   },
+  {
+    route: 'POST /api/v1/contact-requests/{id}/accept',
+    path: '/api/v1/contact-requests/a%00b/accept',
+    field: 'params/id',
+  },
+  {
+    route: 'POST /api/v1/contact-requests/{id}/decline',
+    path: '/api/v1/contact-requests/a%00b/decline',
+    field: 'params/id',
+  },
   { route: 'PUT /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   { route: 'DELETE /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },
   {

@@ -59,6 +59,9 @@ export async function startBackend(
     LOG_LEVEL: 'silent',
     NODE_ENV: 'test',
     PORT: '0',
+    // Most tests open chats between strangers and expect calls and presence at once; the tests of
+    // contact requests themselves turn this on (tests/backend/contact-requests.test.ts).
+    CONTACT_REQUESTS: 'false',
     ...env,
     DATABASE_URL: databaseUrl,
   });
