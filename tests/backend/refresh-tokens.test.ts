@@ -185,3 +185,26 @@ describe.each(engines)('short-lived access tokens with rotating refresh tokens, 
     expect(empty.status).toBe(400);
   });
 });
+
+describe('the refresh rate limit', () => {
+  it('answers 429 with Retry-After beyond REFRESH_RATE_LIMIT_PER_MINUTE per address', async () => {
+    const b = await startBackend({ REFRESH_RATE_LIMIT_PER_MINUTE: '2' });
+    try {
+      const statuses: number[] = [];
+      let retryAfter: string | null = null;
+      for (let i = 0; i < 3; i++) {
+        const res = await fetch(`${b.url}/api/v1/auth/refresh`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ refresh_token: 'unknown' }),
+        });
+        statuses.push(res.status);
+        retryAfter = res.headers.get('retry-after');
+      }
+      expect(statuses).toEqual([401, 401, 429]);
+      expect(Number(retryAfter)).toBeGreaterThan(0);
+    } finally {
+      await b.close();
+    }
+  });
+});
