@@ -1,7 +1,9 @@
 import { io, type Socket } from 'socket.io-client';
+import type { ContactRequest } from '../../contract/contact-requests';
 import type { IncomingCall } from '../../preload/desktop-api';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
+import { ContactRequestStore } from './chat/contact-requests';
 import type { Api } from './lib/api';
 import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
@@ -27,6 +29,7 @@ export interface Session {
   socket: Socket;
   chat: ChatStore;
   calls: CallStore;
+  contactRequests: ContactRequestStore;
   connection: Store<{ status: ConnectionStatus }>;
   close(): void;
 }
@@ -46,12 +49,14 @@ export function openSession(api: Api, keeper: TokenKeeper, me: User, onUnauthori
   });
   const chat = new ChatStore(api, me);
   const calls = new CallStore(api, socket, chat);
+  const contactRequests = new ContactRequestStore(api);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
 
   // The list comes over HTTP at once, without waiting for the socket.
   void chat.loadConversations().catch(() => {});
+  void contactRequests.load().catch(() => {});
   socket.on('connect', () => {
     connection.set({ status: 'connected' });
     if (everConnected) {
@@ -84,6 +89,7 @@ export function openSession(api: Api, keeper: TokenKeeper, me: User, onUnauthori
   socket.on('calls_snapshot', (s: CallsSnapshot) => calls.onSnapshot(s.calls));
   socket.on('call_updated', (c: CallSummary) => calls.onCallUpdated(c));
   socket.on('conversation_new', (c: Conversation) => chat.onConversationNew(c));
+  socket.on('contact_request', (r: ContactRequest) => contactRequests.onRequest(r));
 
   const onVisibility = () => document.visibilityState === 'visible' && chat.onVisible();
   document.addEventListener('visibilitychange', onVisibility);
@@ -107,6 +113,7 @@ export function openSession(api: Api, keeper: TokenKeeper, me: User, onUnauthori
     socket,
     chat,
     calls,
+    contactRequests,
     connection,
     close() {
       closed = true;

@@ -14,6 +14,7 @@ const CODES: Record<string, MessageKey> = {
   token_expired: 'errSessionExpired',
   refresh_token_invalid: 'errSessionExpired',
   refresh_token_reused: 'errSessionReused',
+  contact_request_pending: 'errContactRequestPending',
   username_taken: 'errUsernameTaken',
   user_not_found: 'errUserNotFound',
   conversation_not_found: 'errNotFound',
