@@ -13,7 +13,12 @@ export function ContactRequestBar({ session, conversationId }: { session: Sessio
   const answer = (accept: boolean) =>
     void session.contactRequests.answer(request.from.id, accept).catch(() => {});
   return (
-    <div class="notice" role="region" aria-label={t('contactRequestLabel')} data-testid="contact-request">
+    <div
+      class="contact-request-bar"
+      role="region"
+      aria-label={t('contactRequestLabel')}
+      data-testid="contact-request"
+    >
       <span>{t('contactRequestText', { name: request.from.display_name })}</span>
       <button
         type="button"
