@@ -1,5 +1,5 @@
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
-import { assertContactAccepted } from '../chat/contact-requests.js';
+import { assertContactAccepted, unacceptedAmong } from '../chat/contact-requests.js';
 import { getConversation } from '../chat/conversations.js';
 import type { Db } from '../db/index.js';
 import { badRequest } from '../lib/errors.js';
@@ -9,7 +9,8 @@ import { findRoom } from './rooms.js';
 /**
  * Whom a caller may ring, beyond membership (which the call service checks): nobody across a block or
  * a contact request not accepted. In a direct conversation that is the other member; in a group, a
- * `target_user_id`. A group call without a target still rings everyone else: the group is shared by choice.
+ * `target_user_id`. A group call without a target rings everyone else but those (`inviteesOf`) who have
+ * not accepted the caller's contact request; it still rings a member across a block (shared by choice).
  */
 export async function assertMayRing(
   db: Db,
@@ -46,8 +47,16 @@ export function ringingCallToCollapseInto(
   );
 }
 
-/** Whom an invitation rings: every other member, or only `target` (who must be another member). */
-export function inviteesOf(members: readonly string[], callerId: string, target?: string): string[] {
+/**
+ * Whom an invitation rings: only `target` (who must be another member), or every other member — in a
+ * group, except those with an unaccepted contact request with the caller (no calls ring before that).
+ */
+export async function inviteesOf(
+  db: Db,
+  members: readonly string[],
+  callerId: string,
+  target?: string,
+): Promise<string[]> {
   const others = members.filter((id) => id !== callerId);
   if (target !== undefined) {
     if (target === callerId) throw badRequest('invalid_target', 'You cannot call yourself');
@@ -57,5 +66,8 @@ export function inviteesOf(members: readonly string[], callerId: string, target?
     return [target];
   }
   if (others.length === 0) throw badRequest('no_invitees', 'Nobody else is in this conversation');
-  return others;
+  const unaccepted = new Set(await unacceptedAmong(db, callerId, others));
+  const ringable = others.filter((id) => !unaccepted.has(id));
+  if (ringable.length === 0) await assertContactAccepted(db, callerId, others);
+  return ringable;
 }

@@ -158,7 +158,7 @@ export function createCallService(opts: CallServiceOptions) {
     if (!members.includes(callerId)) {
       throw forbidden('not_a_member', 'You are not a member of this conversation');
     }
-    const invitees = inviteesOf(members, callerId, target);
+    const invitees = await inviteesOf(db, members, callerId, target);
     const liveHere = await liveCallsOfConversation(db, room.conversation_id);
     const ringing = ringingCallToCollapseInto(liveHere, callerId, invitees);
     if (ringing) return { call_id: ringing.id };

@@ -141,6 +141,18 @@ describe.each(engines)('first contact from a stranger is a request, on $name', (
         ok: false,
         error: { code: 'contact_request_pending' },
       });
+      // Without a target the group call rings Frank (a contact) and not Gina (the request is pending).
+      const frankSocket = await b.connect(frank.token);
+      const ginaRings = collect(ginaSocket, 'call_invitation');
+      const frankRung = nextEvent(frankSocket, 'call_invitation');
+      expect(await ring(erin, group.body.id)).toMatchObject({ ok: true });
+      await frankRung;
+      await settle();
+      expect(ginaRings).toHaveLength(0);
+      await emitAck(frankSocket, 'call_invitation_response', {
+        call_id: (await frankRung).call_id,
+        accepted: false,
+      });
       expect(await ring(erin, first)).toMatchObject({ ok: true });
     },
   );
