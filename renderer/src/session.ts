@@ -75,10 +75,11 @@ export function openSession(api: Api, keeper: TokenKeeper, me: User, onUnauthori
   });
   socket.on('connect_error', (err) => {
     if (err.message === 'unauthorized') onUnauthorized();
-    // Renewed (or, if the server refuses, the keeper signs out): then the handshake is tried again.
-    else if (err.message === 'token_expired')
-      void keeper.refresh().then((ok) => ok && !closed && socket.connect());
-    else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
+    // Renewed, then the handshake is tried again (at once, or after a pause when the server was not
+    // reachable); if the server refused, the keeper has signed out and `closed` is set.
+    else if (err.message === 'token_expired') {
+      void keeper.refresh().then((ok) => setTimeout(() => !closed && socket.connect(), ok ? 0 : 2000));
+    }
   });
   socket.on('message_new', (m: Message) => chat.onMessageNew(m));
   socket.on('conversation_read', (e: ConversationReadEvent) => chat.onConversationRead(e));

@@ -95,6 +95,19 @@ describe('TokenKeeper', () => {
     expect(ended).toHaveBeenCalledTimes(1);
   });
 
+  it('a session saved without a refresh token (older version) signs out once its token expires', async () => {
+    const user = await b.register('ola');
+    const { access_token } = await expiredSession(user);
+    storage.set('peace.session_token', access_token); // what an older version saved: the bare token
+    expect(await loadSession()).toMatchObject({ access_token, refresh_token: null });
+    const api = new Api(b.url);
+    const ended = vi.fn();
+    new TokenKeeper(api, { access_token, refresh_token: null, expires_at: Number.POSITIVE_INFINITY }, ended);
+    await expect(api.get('/me')).rejects.toMatchObject({ code: 'token_expired' });
+    expect(ended).toHaveBeenCalledTimes(1);
+    expect(refreshes).toHaveLength(0);
+  });
+
   it('a forgotten (signed-out) keeper never saves a session again', async () => {
     const user = await b.register('ned');
     const api = new Api(b.url);

@@ -62,7 +62,11 @@ export class TokenKeeper {
       return true;
     }
     const refreshToken = this.#session.refresh_token;
-    if (!refreshToken) return false;
+    if (!refreshToken) {
+      // Saved by a version without refresh tokens: once its access token expires, sign in again.
+      if (!this.#forgotten) this.onEnded();
+      return false;
+    }
     try {
       const reply = await this.api.post<RefreshReply>('/auth/refresh', { refresh_token: refreshToken });
       this.#adopt(sessionFrom(reply));
