@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { seriousViolations } from '../helpers/axe.js';
 import { emitAck } from '../helpers/backend.js';
 import { openSignedIn, screenshot } from '../helpers/browser.js';
 import { useCallUi } from '../helpers/call-ui.js';
@@ -35,6 +36,7 @@ describe('contact requests', () => {
     const bar = page.getByTestId('contact-request');
     expect(await bar.textContent()).toContain('Alice wants to contact you.');
     await page.getByTestId('message').filter({ hasText: 'hello, may I call you?' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'contact-request', 'request-en');
     expect(await ring(alice, conversationId)).toMatchObject({ error: { code: 'contact_request_pending' } });
 
@@ -55,6 +57,7 @@ describe('contact requests', () => {
     const bar = page.getByTestId('contact-request');
     expect(await bar.textContent()).toContain('Carol 想要联系你。');
     expect(await page.getByTestId('contact-request-decline').textContent()).toBe('拒绝');
+    expect(await seriousViolations(page)).toEqual([]);
     await screenshot(page, 'contact-request', 'request-zh-CN');
 
     await page.getByTestId('contact-request-decline').click();
