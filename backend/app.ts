@@ -24,9 +24,11 @@ import roomRoutes from './rooms/routes.js';
 import attachmentRoutes from './routes/attachments.js';
 import authRoutes from './routes/auth.js';
 import blockRoutes from './routes/blocks.js';
+import contactRequestRoutes from './routes/contact-requests.js';
 import conversationRoutes from './routes/conversations.js';
 import messageEditRoutes from './routes/message-edits.js';
 import muteRoutes from './routes/mutes.js';
+import refreshRoutes from './routes/refresh.js';
 import sessionRoutes from './routes/sessions.js';
 import userRoutes from './routes/users.js';
 
@@ -110,6 +112,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
   await app.register(
     async (api) => {
       await api.register(authRoutes);
+      await api.register(refreshRoutes);
       // Everything else under /api/v1 needs a signed-in user.
       await api.register(async (secured) => {
         // onRequest: a stranger hears 401 before anything about the request itself is checked.
@@ -117,6 +120,7 @@ export async function buildApp(config: Config, opts: FastifyServerOptions = {}):
         await secured.register(sessionRoutes);
         await secured.register(userRoutes);
         await secured.register(blockRoutes);
+        await secured.register(contactRequestRoutes);
         await secured.register(conversationRoutes);
         await secured.register(muteRoutes);
         await secured.register(messageEditRoutes);

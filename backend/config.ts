@@ -41,9 +41,16 @@ export const ConfigSchema = Type.Object({
   CALL_SWEEP_SECONDS: Type.Optional(Type.Number({ minimum: 0.05, maximum: 600 })),
   /** Optional: signs access tokens. When unset, one is generated on first run and kept in the database. */
   SESSION_SECRET: Type.Optional(Type.String({ minLength: 32 })),
-  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
+  /** Access tokens live minutes: a stolen one is useful only that long. Clients renew them with a refresh token. */
+  ACCESS_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 5, maximum: 86400, default: 900 }),
+  /** How long a session lasts unused: each refresh extends it by this much (sign in again after). */
+  REFRESH_TOKEN_TTL_SECONDS: Type.Integer({ minimum: 60, default: 30 * 24 * 3600 }),
   /** Sign-up and sign-in attempts allowed per client address and minute, for each of the two routes. */
   AUTH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 20 }),
+  /** First contact from a stranger arrives as a request the recipient accepts or declines (docs/SECURITY.md). */
+  CONTACT_REQUESTS: Type.Boolean({ default: true }),
+  /** Token refreshes allowed per client address and minute (each device refreshes every few minutes). */
+  REFRESH_RATE_LIMIT_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 60 }),
   /** Per-user budgets per minute (backend/lib/user-rate-limit.ts): what one account may do, however many devices. */
   MESSAGES_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 120 }),
   CONVERSATIONS_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 100000, default: 20 }),
@@ -90,7 +97,9 @@ const integerKeys = new Set([
   'PORT',
   'JITSI_TOKEN_TTL_SECONDS',
   'ACCESS_TOKEN_TTL_SECONDS',
+  'REFRESH_TOKEN_TTL_SECONDS',
   'AUTH_RATE_LIMIT_PER_MINUTE',
+  'REFRESH_RATE_LIMIT_PER_MINUTE',
   'MESSAGES_PER_MINUTE',
   'CONVERSATIONS_PER_MINUTE',
   'ROOMS_PER_MINUTE',
@@ -103,7 +112,7 @@ const numberKeys = new Set([
   'CALL_SWEEP_SECONDS',
   'ATTACHMENT_UPLOAD_TIMEOUT_SECONDS',
 ]);
-const booleanKeys = new Set(['TRUST_PROXY', 'S3_FORCE_PATH_STYLE']);
+const booleanKeys = new Set(['TRUST_PROXY', 'S3_FORCE_PATH_STYLE', 'CONTACT_REQUESTS']);
 
 function coerce(key: string, raw: string): unknown {
   const value = raw.trim();

@@ -13,6 +13,9 @@ export const ERROR_CODES = [
   'not_found',
   'rate_limited',
   'unauthorized',
+  'token_expired',
+  'refresh_token_invalid',
+  'refresh_token_reused',
   'internal_error',
   'network',
   // Socket events
@@ -24,6 +27,8 @@ export const ERROR_CODES = [
   'user_not_found',
   'self_block',
   'blocked',
+  'contact_request_pending',
+  'contact_request_not_found',
   // Conversations and messages
   'conversation_not_found',
   'message_not_found',

@@ -6,6 +6,7 @@ export const SERVER_EVENTS = [
   'message_updated',
   'typing',
   'conversation_mute',
+  'contact_request',
   'conversation_new',
   'conversation_read',
   'presence',

@@ -12,6 +12,7 @@ import {
   InvitationSentSchema,
 } from './calls.js';
 import { ConversationReadSchema, ConversationSchema, MessageSchema } from './chat.js';
+import { ContactRequestSchema } from './contact-requests.js';
 import type { ErrorCode } from './error-codes.js';
 import type { ClientEventName, ServerEventName } from './event-names.js';
 import { TypingAck, TypingEventSchema, TypingPayload } from './message-edits.js';
@@ -24,6 +25,7 @@ export const serverEvents = {
   message_updated: MessageSchema,
   typing: TypingEventSchema,
   conversation_mute: ConversationMuteSchema,
+  contact_request: ContactRequestSchema,
   conversation_new: ConversationSchema,
   conversation_read: ConversationReadSchema,
   presence: PresenceSchema,

@@ -1,6 +1,6 @@
 import { type Static, type TSchema, Type } from 'typebox';
 import { AttachmentLimitsSchema, AttachmentParams, Binary, UploadHeaders } from './attachments.js';
-import { AuthReply, ChangePasswordBody, LoginBody, RegisterBody } from './auth.js';
+import { ChangePasswordBody, LoginBody, RegisterBody } from './auth.js';
 import {
   ConversationParams,
   ConversationReadSchema,
@@ -13,8 +13,10 @@ import {
   SendMessageBody,
 } from './chat.js';
 import { errorResponses, NoContent } from './common.js';
+import { ContactRequestSchema } from './contact-requests.js';
 import { EditMessageBody, MessageParams } from './message-edits.js';
 import { ConversationMuteSchema, MuteBody } from './mute.js';
+import { RefreshBody, RefreshReply, SignedInReply } from './refresh.js';
 import { CreateRoomBody, JoinReply, LeaveRoomBody, RoomParams, RoomSchema } from './rooms.js';
 import { UserParams, UserSchema, UserSearchQuery, UserSearchResultSchema } from './users.js';
 
@@ -35,11 +37,25 @@ export interface RouteSchema {
 export const routes = {
   'POST /auth/register': {
     body: RegisterBody,
-    response: { 201: AuthReply, ...errorResponses(400, 409, 429) },
+    response: { 201: SignedInReply, ...errorResponses(400, 409, 429) },
   },
   'POST /auth/login': {
     body: LoginBody,
-    response: { 200: AuthReply, ...errorResponses(400, 401, 429) },
+    response: { 200: SignedInReply, ...errorResponses(400, 401, 429) },
+  },
+  /** Public: the access token it replaces has usually expired. */
+  'POST /auth/refresh': {
+    body: RefreshBody,
+    response: { 200: RefreshReply, ...errorResponses(400, 401, 429) },
+  },
+  'GET /contact-requests': { response: { 200: Type.Array(ContactRequestSchema), ...errorResponses(401) } },
+  'POST /contact-requests/:id/accept': {
+    params: UserParams,
+    response: { 204: NoContent, ...errorResponses(400, 401, 404) },
+  },
+  'POST /contact-requests/:id/decline': {
+    params: UserParams,
+    response: { 204: NoContent, ...errorResponses(400, 401, 404) },
   },
   'POST /auth/logout': { response: { 204: NoContent, ...errorResponses(401) } },
   'POST /auth/logout-all': { response: { 204: NoContent, ...errorResponses(401) } },

@@ -1,5 +1,5 @@
 /**
- * The access token, kept across restarts encrypted with safeStorage (Keychain, DPAPI, libsecret /
+ * The saved session (the renderer's JSON of access token, refresh token and expiry), kept across restarts encrypted with safeStorage (Keychain, DPAPI, libsecret /
  * kwallet). Where the OS offers no real encryption (Linux without a secret store falls back to a
  * hard-coded key, "basic_text"), the token lives in memory only and the user signs in again.
  */

@@ -48,6 +48,16 @@ export function createAccessTokens(secret: string, ttlSeconds: number) {
         return null;
       }
     },
+    /** True when the token is genuine but past its `exp`: the client should refresh, not sign in again. */
+    isExpired(token: string): boolean {
+      try {
+        verify(token);
+        return false;
+      } catch (err) {
+        // fast-jwt checks the signature before the claims, so only a token we signed gets this far.
+        return (err as { code?: unknown }).code === 'FAST_JWT_EXPIRED';
+      }
+    },
   };
 }
 

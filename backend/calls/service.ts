@@ -1,8 +1,10 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Room } from '../../contract/rooms.js';
 import { getConversation } from '../chat/conversations.js';
 import type { Db } from '../db/index.js';
-import { AppError, badRequest, conflict, forbidden, notFound } from '../lib/errors.js';
+import { AppError, conflict, forbidden, notFound } from '../lib/errors.js';
 import { newId } from '../lib/ids.js';
+import { keyedSerial } from '../lib/keyed-serial.js';
 import type { Realtime } from '../plugins/realtime.js';
 import { findRoom } from '../rooms/store.js';
 import { commitTransition } from './commit.js';
@@ -18,6 +20,7 @@ import {
   transition,
 } from './machine.js';
 import { repairMissingRecords } from './repair.js';
+import { inviteesOf, ringingCallToCollapseInto } from './ring-policy.js';
 import { callsWithDeadline, liveCalls, liveCallsOf, liveCallsOfConversation, loadCall } from './store.js';
 
 export interface CallServiceOptions {
@@ -145,8 +148,66 @@ export function createCallService(opts: CallServiceOptions) {
     }
   }
 
+  const inviteSerially = keyedSerial();
+
+  /** The body of `invite`, run one at a time per conversation. */
+  async function inviteInto(room: Room, callerId: string, target?: string): Promise<{ call_id: string }> {
+    // One read gives the members (for the check and the invitees) and the type (groups are never busy).
+    const conversation = await getConversation(db, room.conversation_id);
+    const members = conversation?.members.map((m) => m.id) ?? [];
+    if (!members.includes(callerId)) {
+      throw forbidden('not_a_member', 'You are not a member of this conversation');
+    }
+    const invitees = await inviteesOf(db, members, callerId, target);
+    const liveHere = await liveCallsOfConversation(db, room.conversation_id);
+    const ringing = ringingCallToCollapseInto(liveHere, callerId, invitees);
+    if (ringing) return { call_id: ringing.id };
+    // Busy = in a call of another conversation; someone in this conversation's call is not busy, the
+    // call is simply going on (and is joined instead, below).
+    const elsewhere = (await liveCalls(db)).filter((c) => c.conversation_id !== room.conversation_id);
+    const inCall = (id: string) =>
+      elsewhere.some((c) => c.participants.some((p) => p.user_id === id && p.status === 'accepted'));
+    const busy = new Set(invitees.filter(inCall));
+    // A group is never "busy" as a whole: with every member elsewhere there is nobody to ring, and
+    // nothing happened worth a timeline entry.
+    if (conversation?.type === 'group' && busy.size === invitees.length) {
+      throw conflict('everyone_busy', 'Everyone in this group is in another call');
+    }
+    // One call at a time: starting a new one leaves any other (whose window may have died unnoticed),
+    // including a call of this very conversation that nobody but the caller is in or rung for any more.
+    for (const old of await liveCallsOf(db, callerId, 'accepted')) {
+      const stillOn = old.participants.some(
+        (p) => p.user_id !== callerId && (p.status === 'accepted' || p.status === 'ringing'),
+      );
+      if (old.conversation_id === room.conversation_id && stillOn) continue;
+      await leaveQuietly(callerId, old.id);
+    }
+    if ((await liveCallsOfConversation(db, room.conversation_id)).length > 0) {
+      throw conflict('call_in_progress', 'A call is already going on in this conversation; join it instead');
+    }
+    const { call, effects } = createCall(
+      {
+        id: newId(),
+        room_id: room.room_id,
+        conversation_id: room.conversation_id,
+        caller_id: callerId,
+        invitee_ids: invitees,
+        busy_ids: busy,
+        ring_timeout_ms: opts.ringTimeoutMs,
+      },
+      Date.now(),
+    );
+    const { recorded } = await commitTransition(db, call, null, effects);
+    await runEffects(call, effects, recorded);
+    schedule({ id: call.id, deadline: isLive(call) ? call.ringing_until : null });
+    return { call_id: call.id };
+  }
+
   return {
-    /** `call_invitation`: creates the call and rings the invitees; answers the new call's id. */
+    /**
+     * `call_invitation`: creates the call and rings the invitees; answers the new call's id, or the id
+     * of the caller's call already ringing them (repeated invitations collapse: ring-policy.ts).
+     */
     async invite(
       callerId: string,
       payload: { room_id: string; target_user_id?: string },
@@ -156,64 +217,8 @@ export function createCallService(opts: CallServiceOptions) {
       }
       const room = await findRoom(db, payload.room_id);
       if (!room) throw notFound('room_not_found', 'No such room');
-      // One read gives the members (for the check and the invitees) and the type (groups are never busy).
-      const conversation = await getConversation(db, room.conversation_id);
-      const members = conversation?.members.map((m) => m.id) ?? [];
-      if (!members.includes(callerId)) {
-        throw forbidden('not_a_member', 'You are not a member of this conversation');
-      }
-      let invitees = members.filter((id) => id !== callerId);
-      if (payload.target_user_id !== undefined) {
-        if (payload.target_user_id === callerId)
-          throw badRequest('invalid_target', 'You cannot call yourself');
-        if (!invitees.includes(payload.target_user_id)) {
-          throw badRequest('invalid_target', 'That user is not a member of this conversation');
-        }
-        invitees = [payload.target_user_id];
-      }
-      if (invitees.length === 0) throw badRequest('no_invitees', 'Nobody else is in this conversation');
-      // Busy = in a call of another conversation; someone in this conversation's call is not busy, the
-      // call is simply going on (and is joined instead, below).
-      const elsewhere = (await liveCalls(db)).filter((c) => c.conversation_id !== room.conversation_id);
-      const inCall = (id: string) =>
-        elsewhere.some((c) => c.participants.some((p) => p.user_id === id && p.status === 'accepted'));
-      const busy = new Set(invitees.filter(inCall));
-      // A group is never "busy" as a whole: with every member elsewhere there is nobody to ring, and
-      // nothing happened worth a timeline entry.
-      if (conversation?.type === 'group' && busy.size === invitees.length) {
-        throw conflict('everyone_busy', 'Everyone in this group is in another call');
-      }
-      // One call at a time: starting a new one leaves any other (whose window may have died unnoticed),
-      // including a call of this very conversation that nobody but the caller is in or rung for any more.
-      for (const old of await liveCallsOf(db, callerId, 'accepted')) {
-        const stillOn = old.participants.some(
-          (p) => p.user_id !== callerId && (p.status === 'accepted' || p.status === 'ringing'),
-        );
-        if (old.conversation_id === room.conversation_id && stillOn) continue;
-        await leaveQuietly(callerId, old.id);
-      }
-      if ((await liveCallsOfConversation(db, room.conversation_id)).length > 0) {
-        throw conflict(
-          'call_in_progress',
-          'A call is already going on in this conversation; join it instead',
-        );
-      }
-      const { call, effects } = createCall(
-        {
-          id: newId(),
-          room_id: room.room_id,
-          conversation_id: room.conversation_id,
-          caller_id: callerId,
-          invitee_ids: invitees,
-          busy_ids: busy,
-          ring_timeout_ms: opts.ringTimeoutMs,
-        },
-        Date.now(),
-      );
-      const { recorded } = await commitTransition(db, call, null, effects);
-      await runEffects(call, effects, recorded);
-      schedule({ id: call.id, deadline: isLive(call) ? call.ringing_until : null });
-      return { call_id: call.id };
+      // Per conversation (the call button makes a fresh room each time): a rapid repeat sees the first's call.
+      return inviteSerially(room.conversation_id, () => inviteInto(room, callerId, payload.target_user_id));
     },
 
     /** An answer; accepting leaves every other call the user is in (one call at a time). */

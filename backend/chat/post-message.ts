@@ -1,6 +1,7 @@
 import type { Message } from '../../contract/chat.js';
 import type { Db } from '../db/index.js';
 import type { Realtime } from '../plugins/realtime.js';
+import { declinersOf } from './contact-requests.js';
 import { memberIdsOf } from './conversations.js';
 import { insertMessage, markRead, type NewMessage } from './messages.js';
 
@@ -10,7 +11,14 @@ import { insertMessage, markRead, type NewMessage } from './messages.js';
  * transaction as the call's state (calls/commit.ts) and announced from there.
  */
 export async function announceMessage(db: Db, realtime: Realtime, message: Message): Promise<void> {
-  realtime.toUsers(await memberIdsOf(db, message.conversation_id), 'message_new', message);
+  const members = await memberIdsOf(db, message.conversation_id);
+  // Whoever declined the sender's contact request never hears from them; the sender is not told.
+  const declined = new Set(await declinersOf(db, message.sender_id, members));
+  realtime.toUsers(
+    members.filter((id) => !declined.has(id)),
+    'message_new',
+    message,
+  );
 }
 
 /**

@@ -195,6 +195,39 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('messages').addColumn('deleted_at', 'text').execute();
     },
   },
+  '0013_refresh_tokens_and_contact_requests': {
+    async up(db: Kysely<unknown>) {
+      // Opaque refresh tokens, stored as their SHA-256 only. A rotated one stays (rotated_at set) so that
+      // presenting it again is recognised as theft and ends the session (backend/auth/refresh-tokens.ts).
+      await db.schema
+        .createTable('refresh_tokens')
+        .addColumn('token_hash', 'text', (c) => c.primaryKey())
+        .addColumn('session_id', 'text', (c) => c.notNull().references('sessions.id').onDelete('cascade'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('rotated_at', 'text')
+        .execute();
+      await db.schema
+        .createIndex('refresh_tokens_by_session')
+        .on('refresh_tokens')
+        .columns(['session_id'])
+        .execute();
+      // A first contact from a stranger: `to_id` accepts (the row goes) or declines (status `declined`).
+      await db.schema
+        .createTable('contact_requests')
+        .addColumn('from_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('to_id', 'text', (c) => c.notNull().references('users.id'))
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('conversation_id', 'text', (c) => c.notNull().references('conversations.id'))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('contact_requests_pk', ['from_id', 'to_id'])
+        .execute();
+      await db.schema
+        .createIndex('contact_requests_by_to')
+        .on('contact_requests')
+        .columns(['to_id'])
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

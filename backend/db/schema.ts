@@ -73,6 +73,17 @@ export interface Database {
     expires_at: string;
     created_at: string;
   };
+  /** A refresh token of a session, by its SHA-256; `rotated_at` once it was exchanged (reuse = theft). */
+  refresh_tokens: { token_hash: string; session_id: string; created_at: string; rotated_at: string | null };
+  /** A stranger's first contact, pending until `to_id` accepts (row deleted) or declines (`declined`). */
+  contact_requests: {
+    from_id: string;
+    to_id: string;
+    status: 'pending' | 'declined';
+    /** Where the first contact happened: the direct chat or group the request shows as. */
+    conversation_id: string;
+    created_at: string;
+  };
   /** `blocker_id` blocked `blocked_id` (backend/chat/blocks.ts). */
   blocks: { blocker_id: string; blocked_id: string; created_at: string };
   /** A member muted a conversation (backend/chat/mutes.ts); muted_until null = until turned off. */

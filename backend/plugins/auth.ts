@@ -1,9 +1,10 @@
 import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { issueRefreshToken } from '../auth/refresh-tokens.js';
 import { loadSessionSecret } from '../auth/session-secret.js';
 import { createSession, sessionIsLive } from '../auth/sessions.js';
 import { type AccessClaims, type AccessTokens, createAccessTokens } from '../auth/tokens.js';
-import { unauthorized } from '../lib/errors.js';
+import { AppError, unauthorized } from '../lib/errors.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -12,14 +13,28 @@ declare module 'fastify' {
     authenticate: (request: FastifyRequest) => Promise<void>;
     /** The claims of a token that is validly signed and whose session is still live, else null. */
     checkAccessToken: (token: string) => Promise<AccessClaims | null>;
-    /** Starts a new session for the user and returns its access token. */
-    startSession: (userId: string) => Promise<string>;
+    /** Starts a new session for the user and returns its first access and refresh tokens. */
+    startSession: (userId: string) => Promise<SessionTokens>;
+    /** A new access token for a live session (after a refresh). */
+    accessReply: (userId: string, sessionId: string, refreshToken: string) => SessionTokens;
   }
   interface FastifyRequest {
     userId: string;
     sessionId: string;
   }
 }
+
+/** What sign-in, sign-up and refresh hand out. */
+export interface SessionTokens {
+  access_token: string;
+  refresh_token: string;
+  /** Seconds the access token is valid for. */
+  expires_in: number;
+}
+
+/** An access token past its `exp`: the client refreshes and retries (docs/API.md "Refresh"). */
+export const tokenExpired = () =>
+  new AppError(401, 'token_expired', 'The access token has expired; refresh it');
 
 /** Extracts the token of `Authorization: Bearer <token>`. */
 export function bearerToken(header: string | undefined): string | null {
@@ -40,13 +55,23 @@ export default fp(
       if (!claims || !(await sessionIsLive(app.db, claims.sessionId, claims.userId))) return null;
       return claims;
     });
+    const accessReply = (userId: string, sessionId: string, refreshToken: string): SessionTokens => ({
+      access_token: tokens.issue(userId, sessionId),
+      refresh_token: refreshToken,
+      expires_in: tokens.ttlSeconds,
+    });
+    app.decorate('accessReply', accessReply);
     app.decorate('startSession', async (userId: string) => {
-      const sessionId = await createSession(app.db, userId, tokens.ttlSeconds);
-      return tokens.issue(userId, sessionId);
+      // The session lives as long as its refresh token is used; access tokens only minutes.
+      const sessionId = await createSession(app.db, userId, app.config.REFRESH_TOKEN_TTL_SECONDS);
+      const refreshToken = await issueRefreshToken(app.db, sessionId);
+      if (refreshToken === null) throw new Error('the new session vanished');
+      return accessReply(userId, sessionId, refreshToken);
     });
     app.decorate('authenticate', async (request: FastifyRequest) => {
       const token = bearerToken(request.headers.authorization);
       const claims = token ? await app.checkAccessToken(token) : null;
+      if (!claims && token && tokens.isExpired(token)) throw tokenExpired();
       if (!claims) throw unauthorized(token ? 'Your session has ended; sign in again' : 'Sign in first');
       request.userId = claims.userId;
       request.sessionId = claims.sessionId;

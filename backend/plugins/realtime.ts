@@ -9,6 +9,7 @@ import type {
   SocketData,
 } from '../../contract/events.js';
 import { dropAtExpiry, sessionRoom } from '../auth/socket-sessions.js';
+import { unacceptedAmong } from '../chat/contact-requests.js';
 import type { AppSocket } from '../lib/socket-events.js';
 import { bearerToken } from './auth.js';
 
@@ -71,7 +72,10 @@ async function contactsOf(app: import('fastify').FastifyInstance, userId: string
       ),
     )
     .execute();
-  return rows.map((r) => r.user_id);
+  const ids = rows.map((r) => r.user_id);
+  // A contact request not yet accepted (or declined) hides presence both ways too.
+  const unaccepted = new Set(await unacceptedAmong(app.db, userId, ids));
+  return ids.filter((id) => !unaccepted.has(id));
 }
 
 /** Socket.IO on Fastify's own HTTP server: handshake auth, a room per user, presence for contacts. */
@@ -99,7 +103,8 @@ export default fp(
         try {
           const online = await realtime.onlineAmong(userIds);
           for (const userId of online) {
-            const others = userIds.filter((id) => id !== userId);
+            const unaccepted = new Set(await unacceptedAmong(app.db, userId, userIds));
+            const others = userIds.filter((id) => id !== userId && !unaccepted.has(id));
             realtime.toUsers(others, 'presence', { user_id: userId, online: true });
           }
         } catch (err) {
@@ -123,16 +128,17 @@ export default fp(
       admit(socket, token).then(
         () => next(),
         (err: unknown) => {
-          if (!(err instanceof Error && err.message === 'unauthorized'))
-            app.log.error({ err }, 'socket handshake failed');
-          next(new Error('unauthorized'));
+          const refused = err instanceof Error && /^(unauthorized|token_expired)$/.test(err.message);
+          if (!refused) app.log.error({ err }, 'socket handshake failed');
+          // token_expired tells the client to refresh and reconnect rather than sign out.
+          next(new Error(refused ? err.message : 'unauthorized'));
         },
       );
     });
 
     async function admit(socket: AppSocket, token: string): Promise<void> {
       const claims = await app.checkAccessToken(token);
-      if (!claims) throw new Error('unauthorized');
+      if (!claims) throw new Error(app.tokens.isExpired(token) ? 'token_expired' : 'unauthorized');
       const { userId, sessionId } = claims;
       socket.data.userId = userId;
       socket.data.sessionId = sessionId;

@@ -32,7 +32,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 0) {
         throw conflict('username_taken', `The username "${username}" is taken`);
       }
-      return reply.status(201).send({ access_token: await app.startSession(user.id), user });
+      return reply.status(201).send({ ...(await app.startSession(user.id)), user });
     },
   );
 
@@ -53,7 +53,7 @@ const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHashPromise));
       if (!row || !ok) throw unauthorized('Wrong username or password');
       const { password_hash: _hash, ...user } = row;
-      return { access_token: await app.startSession(user.id), user };
+      return { ...(await app.startSession(user.id)), user };
     },
   );
 };

@@ -2,23 +2,40 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { Conversation } from '../../contract/chat.js';
 import { routes } from '../../contract/routes.js';
 import { assertDirectNotBlocked, assertNotBlocked } from '../chat/blocks.js';
+import { recordRequests, strangersAmong } from '../chat/contact-requests.js';
 import { createGroup, listConversations, openDirect } from '../chat/conversations.js';
 import { assertMember } from '../chat/membership.js';
 import { listMessages, markRead, messageInConversation, unreadCount } from '../chat/messages.js';
 import { postMessage } from '../chat/post-message.js';
 import { findUserById, findUsersByIds } from '../chat/users.js';
 import { badRequest, notFound } from '../lib/errors.js';
+import { nowIso } from '../lib/ids.js';
 import { isReservedClientId } from '../lib/reserved-ids.js';
 import { perUserPerMinute } from '../lib/user-rate-limit.js';
 
 /** Conversations, their messages and read markers; every route checks membership first. */
 const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  /** A new conversation shows up at once on every device of every member, with their presence. */
-  async function announce(conversation: Conversation): Promise<void> {
+  /**
+   * A new conversation shows up at once on every device of every member, with their presence (except
+   * between a stranger and the `strangers` they contacted first: those get a `contact_request`).
+   */
+  async function announce(conversation: Conversation, creatorId: string, strangers: string[]): Promise<void> {
     const ids = conversation.members.map((m) => m.id);
+    await recordRequests(app.db, creatorId, strangers, conversation.id);
     app.realtime.toUsers(ids, 'conversation_new', conversation);
+    const from = conversation.members.find((m) => m.id === creatorId);
+    if (from && strangers.length > 0) {
+      app.realtime.toUsers(strangers, 'contact_request', {
+        from,
+        conversation_id: conversation.id,
+        created_at: nowIso(),
+      });
+    }
     await app.realtime.introduce(ids);
   }
+
+  const strangersFor = (userId: string, others: string[]) =>
+    app.config.CONTACT_REQUESTS ? strangersAmong(app.db, userId, others) : Promise.resolve([]);
 
   app.post(
     '/conversations',
@@ -34,8 +51,9 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         }
         if (!(await findUserById(app.db, body.user_id))) throw notFound('user_not_found', 'No such user');
         await assertNotBlocked(app.db, request.userId, [body.user_id]);
+        const strangers = await strangersFor(request.userId, [body.user_id]);
         const { conversation, created } = await openDirect(app.db, request.userId, body.user_id);
-        if (created) await announce(conversation);
+        if (created) await announce(conversation, request.userId, strangers);
         return reply.status(created ? 201 : 200).send(conversation);
       }
       const title = body.title.trim();
@@ -48,8 +66,9 @@ const conversationRoutes: FastifyPluginAsyncTypebox = async (app) => {
         throw notFound('user_not_found', `No such user: ${missing.join(', ')}`);
       }
       await assertNotBlocked(app.db, request.userId, others);
+      const strangers = await strangersFor(request.userId, others);
       const conversation = await createGroup(app.db, request.userId, title, others);
-      await announce(conversation);
+      await announce(conversation, request.userId, strangers);
       return reply.status(201).send(conversation);
     },
   );

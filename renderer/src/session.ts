@@ -2,6 +2,7 @@ import { io } from 'socket.io-client';
 import { UploadStore } from './attachments/upload-store';
 import { CallStore } from './calls/call-store';
 import { ChatStore } from './chat/chat-store';
+import { ContactRequestStore } from './chat/contact-requests';
 import { MessageActions } from './chat/message-actions';
 import { MessageNotifier } from './chat/message-notifications';
 import { onMessageUpdated } from './chat/message-updates';
@@ -13,6 +14,7 @@ import { desktop } from './lib/desktop';
 import { t } from './lib/i18n';
 import type { ClientSocket } from './lib/socket-ack';
 import { Store } from './lib/store';
+import type { TokenKeeper } from './lib/token-refresh';
 import type { User } from './lib/types';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
@@ -21,6 +23,7 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting';
 export interface Session {
   me: User;
   api: Api;
+  keeper: TokenKeeper;
   socket: ClientSocket;
   chat: ChatStore;
   calls: CallStore;
@@ -30,6 +33,7 @@ export interface Session {
   edits: MessageActions;
   typing: TypingStore;
   uploads: UploadStore;
+  contactRequests: ContactRequestStore;
   connection: Store<{ status: ConnectionStatus }>;
   close(): void;
 }
@@ -38,10 +42,11 @@ export interface Session {
  * Connects the socket (reconnecting on its own, with a retry after the server dropped it too) and routes
  * its events into the stores. `onUnauthorized` runs when the server no longer accepts the token.
  */
-export function openSession(api: Api, token: string, me: User, onUnauthorized: () => void): Session {
+export function openSession(api: Api, keeper: TokenKeeper, me: User, onUnauthorized: () => void): Session {
   const socket: ClientSocket = io(api.base || undefined, {
     path: '/socket.io',
-    auth: { token },
+    // Asked at every (re)connection: a reconnect after the server dropped an expired token sends a new one.
+    auth: (cb) => void keeper.freshToken().then((token) => cb({ token })),
     reconnection: true,
     reconnectionDelay: 500,
     reconnectionDelayMax: 5000,
@@ -54,12 +59,14 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   const edits = new MessageActions(api, chat);
   const typing = new TypingStore(socket);
   const uploads = new UploadStore(api, chat);
+  const contactRequests = new ContactRequestStore(api);
   const connection = new Store<{ status: ConnectionStatus }>({ status: 'connecting' });
   let everConnected = false;
   let closed = false;
 
   // The list comes over HTTP at once, without waiting for the socket.
   void chat.loadConversations().catch(() => {});
+  void contactRequests.load().catch(() => {});
   socket.on('connect', () => {
     connection.set({ status: 'connected' });
     if (everConnected) {
@@ -78,7 +85,11 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   });
   socket.on('connect_error', (err) => {
     if (err.message === 'unauthorized') onUnauthorized();
-    else connection.set({ status: everConnected ? 'reconnecting' : 'connecting' });
+    // Renewed, then the handshake is tried again (at once, or after a pause when the server was not
+    // reachable); if the server refused, the keeper has signed out and `closed` is set.
+    else if (err.message === 'token_expired') {
+      void keeper.refresh().then((ok) => setTimeout(() => !closed && socket.connect(), ok ? 0 : 2000));
+    }
   });
   // Payload types come from the event maps of contract/events.ts.
   socket.on('message_new', (m) => {
@@ -99,6 +110,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   socket.on('calls_snapshot', (s) => calls.onSnapshot(s.calls));
   socket.on('call_updated', (c) => calls.onCallUpdated(c));
   socket.on('conversation_new', (c) => chat.onConversationNew(c));
+  socket.on('contact_request', (r) => contactRequests.onRequest(r));
 
   const onVisibility = () => document.visibilityState === 'visible' && chat.onVisible();
   document.addEventListener('visibilitychange', onVisibility);
@@ -118,6 +130,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
   return {
     me,
     api,
+    keeper,
     socket,
     chat,
     calls,
@@ -125,6 +138,7 @@ export function openSession(api: Api, token: string, me: User, onUnauthorized: (
     edits,
     typing,
     uploads,
+    contactRequests,
     connection,
     close() {
       uploads.dispose();

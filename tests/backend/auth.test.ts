@@ -47,7 +47,7 @@ describe('auth through app.inject', () => {
     expect(reg.statusCode).toBe(201);
     const { access_token, user } = reg.json();
     expect(user).toEqual({ id: expect.any(String), username: 'alice.w', display_name: '爱丽丝' });
-    expect(Object.keys(reg.json()).sort()).toEqual(['access_token', 'user']);
+    expect(Object.keys(reg.json()).sort()).toEqual(['access_token', 'expires_in', 'refresh_token', 'user']);
 
     const login = await post('/api/v1/auth/login', { username: 'ALICE.w', password: 'correct horse' });
     expect(login.statusCode).toBe(200);

@@ -46,6 +46,13 @@ const cases: Case[] = [
     field: 'body/current_password',
     body: { current_password: NUL, new_password: 'long enough' },
   },
+  {
+    route: 'POST /api/v1/auth/refresh',
+    path: '/api/v1/auth/refresh',
+    signedIn: false,
+    field: 'body/refresh_token',
+    body: { refresh_token: `r${NUL}` },
+  },
   { route: 'GET /api/v1/users', path: '/api/v1/users?q=%00', field: 'querystring/q' },
   { route: 'GET /api/v1/users/{id}', path: '/api/v1/users/a%00b', field: 'params/id' },
   {
@@ -115,6 +122,16 @@ const cases: Case[] = [
   {
     route: 'GET /api/v1/attachments/{id}/thumbnail',
     path: '/api/v1/attachments/a%00b/thumbnail',
+    field: 'params/id',
+  },
+  {
+    route: 'POST /api/v1/contact-requests/{id}/accept',
+    path: '/api/v1/contact-requests/a%00b/accept',
+    field: 'params/id',
+  },
+  {
+    route: 'POST /api/v1/contact-requests/{id}/decline',
+    path: '/api/v1/contact-requests/a%00b/decline',
     field: 'params/id',
   },
   { route: 'PUT /api/v1/blocks/{id}', path: '/api/v1/blocks/a%00b', field: 'params/id' },

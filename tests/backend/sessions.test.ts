@@ -137,6 +137,7 @@ describe('revocable sessions', () => {
     })({ sub: frank.id, sid });
     const socket = await b.connect(shortLived);
     expect(await dropped(socket)).toBe('io server disconnect');
-    await expect(b.connect(shortLived)).rejects.toThrow('unauthorized');
+    // Expired, not revoked: the client is told to refresh (tests/backend/refresh-tokens.test.ts).
+    await expect(b.connect(shortLived)).rejects.toThrow('token_expired');
   });
 });

@@ -58,6 +58,8 @@ export interface TestBackend {
 
 export interface TestUser {
   token: string;
+  /** The session's first refresh token (POST /api/v1/auth/refresh). */
+  refresh: string;
   id: string;
   username: string;
   display_name: string;
@@ -83,6 +85,9 @@ export async function startBackend(
     PORT: '0',
     // Uploads stay in the test's own folder (the default, ./data/attachments, is the real install's).
     ATTACHMENTS_DIR: join(dataDir, 'attachments'),
+    // Most tests open chats between strangers and expect calls and presence at once; the tests of
+    // contact requests themselves turn this on (tests/backend/contact-requests.test.ts).
+    CONTACT_REQUESTS: 'false',
     ...env,
     DATABASE_URL: databaseUrl,
   });
@@ -130,7 +135,7 @@ export async function startBackend(
       });
       if (res.status !== 201)
         throw new Error(`register ${username}: ${res.status} ${JSON.stringify(res.body)}`);
-      return { token: res.body.access_token, ...res.body.user };
+      return { token: res.body.access_token, refresh: res.body.refresh_token, ...res.body.user };
     },
     socket(token) {
       const socket: TestSocket = io(url, {

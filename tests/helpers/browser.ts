@@ -72,13 +72,23 @@ export function requireBuiltRenderer(): void {
 }
 
 /**
- * Opens the chat UI at `url` already signed in as `token` (the browser keeps the session token in
- * localStorage under this key), skipping the sign-in form.
+ * Opens the chat UI at `url` already signed in as `token` (the browser keeps the session in
+ * localStorage under this key), skipping the sign-in form. With `refreshToken` the page can renew the
+ * access token when it expires; without, it is signed out then (as a session saved by an old version).
  */
-export async function openSignedIn(page: Page, url: string, token: string): Promise<void> {
+export async function openSignedIn(
+  page: Page,
+  url: string,
+  token: string,
+  refreshToken?: string,
+): Promise<void> {
+  // A bare token is what older versions saved, and still reads as a session without refresh.
+  const saved = refreshToken
+    ? JSON.stringify({ access_token: token, refresh_token: refreshToken, expires_at: Date.now() })
+    : token;
   await page.addInitScript((t: string) => {
     if (!localStorage.getItem('peace.session_token')) localStorage.setItem('peace.session_token', t);
-  }, token);
+  }, saved);
   await page.goto(url);
   await page.getByTestId('me-name').waitFor();
 }

@@ -25,6 +25,8 @@ export interface Fixture {
   /** An image alice sent in the conversation (it has a thumbnail). */
   attachmentId: string;
   png: Uint8Array;
+  /** A refresh token of dave's, who appears in no other row. */
+  refreshToken: string;
 }
 
 /** What a row sends: a JSON `body`, or `raw` bytes with their own headers (a file upload). */
@@ -50,6 +52,8 @@ export interface RouteRow {
    * it runs as a throwaway user so the other rows keep their tokens.
    */
   ownAccount?: boolean;
+  /** The control's status when it is not a success, e.g. 404 for answering a request nobody sent. */
+  controlStatus?: number;
 }
 
 const conv = (f: Fixture) => `/api/v1/conversations/${f.conversationId}`;
@@ -74,6 +78,21 @@ export const routeRows: Record<string, RouteRow> = {
   'POST /room/:room_id/leave': {
     access: 'jitsi',
     request: (f) => ({ path: `/room/${f.roomId}/leave`, body: { jwt: f.jitsiToken } }),
+  },
+  'POST /api/v1/auth/refresh': {
+    access: 'public',
+    request: (f) => ({ path: '/api/v1/auth/refresh', body: { refresh_token: f.refreshToken } }),
+  },
+  'GET /api/v1/contact-requests': { access: 'user', request: () => ({ path: '/api/v1/contact-requests' }) },
+  'POST /api/v1/contact-requests/:id/accept': {
+    access: 'user',
+    controlStatus: 404,
+    request: (f) => ({ path: `/api/v1/contact-requests/${f.carol.id}/accept` }),
+  },
+  'POST /api/v1/contact-requests/:id/decline': {
+    access: 'user',
+    controlStatus: 404,
+    request: (f) => ({ path: `/api/v1/contact-requests/${f.carol.id}/decline` }),
   },
   'POST /api/v1/auth/logout': {
     access: 'user',
@@ -208,6 +227,7 @@ export async function makeFixture(b: TestBackend): Promise<Fixture> {
   expect(upload.status).toBe(201);
   return {
     attachmentId: upload.body.attachment.id,
+    refreshToken: dave!.refresh,
     png,
     alice: alice!,
     bob: bob!,

@@ -57,6 +57,7 @@ export function startServerProcess(env: Record<string, string>, startMs = 30_000
     cwd: root,
     env: {
       PATH: process.env.PATH ?? '',
+      CONTACT_REQUESTS: 'false',
       NODE_ENV: 'test',
       HOST: '127.0.0.1',
       PORT: '0',

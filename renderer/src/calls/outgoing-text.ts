@@ -12,6 +12,7 @@ const FAILURE_TEXT: Record<string, MessageKey> = {
   network: 'errNetwork',
   rate_limited: 'errRateLimited',
   blocked: 'errBlocked',
+  contact_request_pending: 'errContactRequestPending',
 };
 
 /** The reason shown for a call that could not be started. */

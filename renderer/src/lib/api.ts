@@ -42,6 +42,9 @@ export class Api {
     private token: string | null = null,
   ) {}
 
+  /** Renews an expired access token, true when the request may be retried (lib/token-refresh.ts). */
+  renewToken: (() => Promise<boolean>) | null = null;
+
   setToken(token: string | null): void {
     this.token = token;
   }
@@ -58,28 +61,22 @@ export class Api {
     // The route's own signature typed `input`; from here on it is plain data.
     const { body, ...where }: RouteInput = input ?? {};
     const { method, url } = apiRequest(route, where);
-    const headers: Record<string, string> = {};
-    if (this.token) headers.authorization = `Bearer ${this.token}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    let res: Response;
-    try {
-      res = await fetch(`${this.base}${url}`, {
-        method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch {
-      throw new ApiError(0, 'network', 'The server could not be reached');
-    }
-    const text = await res.text();
-    let json: unknown;
-    try {
-      json = text ? JSON.parse(text) : undefined;
-    } catch {
-      json = undefined;
-    }
-    if (!res.ok) {
+    // An expired access token is renewed once and the request sent again with the new one.
+    for (let renewed = false; ; renewed = true) {
+      const res = await this.#fetch(method, url, body);
+      const text = await res.text();
+      let json: unknown;
+      try {
+        json = text ? JSON.parse(text) : undefined;
+      } catch {
+        json = undefined;
+      }
+      if (res.ok) {
+        // The server serializes every reply with the same schema (contract/routes.ts): trusted, not re-checked.
+        return json as ReplyOf<R>;
+      }
       const error = (json as { error?: ErrorReply } | undefined)?.error;
+      if (error?.code === 'token_expired' && !renewed && (await this.renewToken?.())) continue;
       // The error body carries `field`, `rule` and `limit` itself (contract/common.ts).
       throw new ApiError(
         res.status,
@@ -88,7 +85,20 @@ export class Api {
         error,
       );
     }
-    // The server serializes every reply with the same schema (contract/routes.ts): trusted, not re-checked.
-    return json as ReplyOf<R>;
+  }
+
+  async #fetch(method: string, url: string, body: unknown): Promise<Response> {
+    const headers: Record<string, string> = {};
+    if (this.token) headers.authorization = `Bearer ${this.token}`;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    try {
+      return await fetch(`${this.base}${url}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError(0, 'network', 'The server could not be reached');
+    }
   }
 }

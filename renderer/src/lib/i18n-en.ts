@@ -161,6 +161,13 @@ export const en = {
   typingOne: '{name} is typing…',
   typingTwo: '{first} and {second} are typing…',
   typingMany: 'Several people are typing…',
+  contactRequestLabel: 'Contact request',
+  contactRequestText: '{name} wants to contact you. Calls and your online status stay off until you accept.',
+  contactRequestAccept: 'Accept',
+  contactRequestDecline: 'Decline',
+  errContactRequestPending: 'They have not accepted your contact request yet, so you cannot call them.',
+  errSessionReused:
+    'This sign-in was used on another device, so it was ended for your safety. Sign in again.',
   ...notifyEn,
 } as const;
 

@@ -163,5 +163,11 @@ export const zhCN: Record<MessageKey, string> = {
   typingOne: '{name} 正在输入…',
   typingTwo: '{first} 和 {second} 正在输入…',
   typingMany: '多人正在输入…',
+  contactRequestLabel: '联系请求',
+  contactRequestText: '{name} 想要联系你。在你接受之前，通话和你的在线状态保持关闭。',
+  contactRequestAccept: '接受',
+  contactRequestDecline: '拒绝',
+  errContactRequestPending: '对方尚未接受你的联系请求，因此无法呼叫。',
+  errSessionReused: '此登录已在另一台设备上被使用，为了安全已将其结束。请重新登录。',
   ...notifyZhCN,
 };

@@ -4,7 +4,6 @@
  */
 
 export type { Attachment, AttachmentLimits } from '../../../contract/attachments';
-export type { AuthReply } from '../../../contract/auth';
 export type {
   CallStateName,
   CallStatePayload as CallStateEvent,
@@ -24,5 +23,7 @@ export type {
 export type { Ack } from '../../../contract/events';
 export type { TypingEvent } from '../../../contract/message-edits';
 export type { ConversationMute, Mute } from '../../../contract/mute';
+/** Sign-up and sign-in answer with the session's tokens (contract/refresh.ts). */
+export type { SignedInReply as AuthReply } from '../../../contract/refresh';
 export type { JoinReply } from '../../../contract/rooms';
 export type { User, UserSearchResult } from '../../../contract/users';

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { Api, ApiError } from '../lib/api';
 import { backendBase } from '../lib/desktop';
 import { t } from '../lib/i18n';
-import { loadToken, saveToken } from '../lib/session';
+import { loadSession, type SavedSession, saveSession, sessionFrom } from '../lib/session';
+import { TokenKeeper } from '../lib/token-refresh';
 import type { AuthReply, User } from '../lib/types';
 import { openSession, type Session } from '../session';
 import { AuthScreen } from './auth-screen';
@@ -10,41 +11,46 @@ import { Messenger } from './messenger';
 
 type Phase = { name: 'loading' } | { name: 'signed-out'; api: Api } | { name: 'signed-in'; session: Session };
 
-/** Restores a saved session or shows sign-in; signing out forgets the token. */
+/** Restores a saved session or shows sign-in; signing out forgets the tokens. */
 export function App() {
   const [phase, setPhase] = useState<Phase>({ name: 'loading' });
 
-  const signOut = (api: Api, session?: Session, server?: 'this' | 'everywhere') => {
-    // Revoke on the server first (best effort): a copied token must stop working, not just be forgotten here.
-    if (server)
-      void api
-        .request(server === 'everywhere' ? 'POST /auth/logout-all' : 'POST /auth/logout')
-        .catch(() => {});
+  const signOut = (api: Api, keeper: TokenKeeper, session?: Session, server?: 'this' | 'everywhere') => {
     session?.close();
-    api.setToken(null);
-    void saveToken(null);
-    setPhase({ name: 'signed-out', api });
+    // Revoke on the server (best effort, through the old client, which may still need a refresh for it):
+    // a copied token must stop working, not just be forgotten here.
+    const revoked = server
+      ? api.request(server === 'everywhere' ? 'POST /auth/logout-all' : 'POST /auth/logout').catch(() => {})
+      : Promise.resolve();
+    void revoked.then(() => keeper.forget());
+    setPhase({ name: 'signed-out', api: new Api(api.base) });
   };
 
-  const signIn = (api: Api, token: string, me: User) => {
-    api.setToken(token);
-    const session = openSession(api, token, me, () => signOut(api, session));
+  /** Keeps `saved` fresh on `api`; the keeper ends the session when the server refuses to renew it. */
+  const keep = (api: Api, saved: SavedSession, session: () => Session | undefined) => {
+    const keeper: TokenKeeper = new TokenKeeper(api, saved, () => signOut(api, keeper, session()));
+    return keeper;
+  };
+
+  const signIn = (api: Api, keeper: TokenKeeper, me: User) => {
+    const session = openSession(api, keeper, me, () => signOut(api, keeper, session));
     setPhase({ name: 'signed-in', session });
+    return session;
   };
 
   useEffect(() => {
     void (async () => {
       const api = new Api(await backendBase());
-      const token = await loadToken().catch(() => null);
-      if (!token) return setPhase({ name: 'signed-out', api });
-      api.setToken(token);
+      const saved = await loadSession().catch(() => null);
+      if (!saved) return setPhase({ name: 'signed-out', api });
+      let session: Session | undefined;
+      const keeper = keep(api, saved, () => session);
       try {
-        signIn(api, token, await api.request('GET /me'));
+        session = signIn(api, keeper, await api.request('GET /me'));
       } catch (err) {
-        // Only a refused token is forgotten; an unreachable server keeps it for the next start.
-        if (err instanceof ApiError && err.status === 401) await saveToken(null);
-        api.setToken(null);
-        setPhase({ name: 'signed-out', api });
+        // Only a refused session is forgotten; an unreachable server keeps it for the next start.
+        if (err instanceof ApiError && err.status === 401) await keeper.forget();
+        setPhase({ name: 'signed-out', api: new Api(api.base) });
       }
     })();
   }, []);
@@ -56,8 +62,13 @@ export function App() {
       <AuthScreen
         api={api}
         onSignedIn={(reply: AuthReply) => {
-          void saveToken(reply.access_token);
-          signIn(api, reply.access_token, reply.user);
+          const saved = sessionFrom(reply);
+          void saveSession(saved);
+          const session: Session = signIn(
+            api,
+            keep(api, saved, () => session),
+            reply.user,
+          );
         }}
       />
     );
@@ -66,7 +77,9 @@ export function App() {
   return (
     <Messenger
       session={session}
-      onSignOut={(everywhere) => signOut(session.api, session, everywhere ? 'everywhere' : 'this')}
+      onSignOut={(everywhere) =>
+        signOut(session.api, session.keeper, session, everywhere ? 'everywhere' : 'this')
+      }
     />
   );
 }

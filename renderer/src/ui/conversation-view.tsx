@@ -7,6 +7,7 @@ import type { Session } from '../session';
 import { Avatar } from './avatar';
 import { BlockButton } from './block-button';
 import { Composer } from './composer';
+import { ContactRequestBar } from './contact-request-bar';
 import { LiveCallBar } from './live-call-bar';
 import { MessageList } from './message-list';
 import { MuteMenu } from './mute-menu';
@@ -86,6 +87,7 @@ export function ConversationView({ session, conversation }: Props) {
           </svg>
         </button>
       </header>
+      <ContactRequestBar session={session} conversationId={conversation.id} />
       <LiveCallBar session={session} conversation={conversation} />
       <MessageList session={session} conversation={conversation} />
       <TypingIndicator session={session} conversation={conversation} />
