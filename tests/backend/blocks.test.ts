@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, nextEvent, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitAck, nextEvent, type TestBackend, type TestUser } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
-import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
+import { ENGINES, useBackendOn } from '../helpers/engines.js';
 
-const engines = [
-  { name: 'SQLite', postgres: false },
-  { name: 'PostgreSQL', postgres: true },
-];
-
-describe.each(engines)('blocking a user, on $name', ({ postgres }) => {
-  const skip = postgres && !postgresUrl;
+describe.each(ENGINES)('blocking a user, on $name', (engine) => {
+  const { skip } = engine;
+  const server = useBackendOn(engine, { ...TEST_JITSI_ENV });
   let b: TestBackend;
-  let drop = async () => {};
   let alice: TestUser;
   let bob: TestUser;
   let carol: TestUser;
@@ -19,22 +14,12 @@ describe.each(engines)('blocking a user, on $name', ({ postgres }) => {
 
   beforeAll(async () => {
     if (skip) return;
-    const env: Record<string, string> = { ...TEST_JITSI_ENV };
-    if (postgres) {
-      const schema = await freshPostgresSchema();
-      env.DATABASE_URL = schema.databaseUrl;
-      drop = schema.drop;
-    }
-    b = await startBackend(env);
+    b = server.backend;
     alice = await b.register('alice');
     bob = await b.register('bob');
     carol = await b.register('carol');
     direct = (await b.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id }))
       .body.id;
-  });
-  afterAll(async () => {
-    await b?.close();
-    await drop();
   });
   const say = (who: TestUser, text: string) =>
     b.api(who.token, 'POST', `/api/v1/conversations/${direct}/messages`, { body: text });

@@ -1,46 +1,25 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  collect,
-  emitAck,
-  nextEvent,
-  startBackend,
-  type TestBackend,
-  type TestUser,
-} from '../helpers/backend.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { collect, emitAck, nextEvent, type TestBackend, type TestUser } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
-import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
+import { ENGINES, useBackendOn } from '../helpers/engines.js';
 
-const engines = [
-  { name: 'SQLite', postgres: false },
-  { name: 'PostgreSQL', postgres: true },
-];
 const settle = () => new Promise((r) => setTimeout(r, 300));
 
-describe.each(engines)('first contact from a stranger is a request, on $name', ({ postgres }) => {
-  const skip = postgres && !postgresUrl;
+describe.each(ENGINES)('first contact from a stranger is a request, on $name', (engine) => {
+  const { skip } = engine;
+  const server = useBackendOn(engine, {
+    ...TEST_JITSI_ENV,
+    RING_TIMEOUT_SECONDS: '120',
+    CONTACT_REQUESTS: 'true',
+  });
   let b: TestBackend;
-  let drop = async () => {};
   const tag = randomBytes(3).toString('hex');
   const user = (name: string) => b.register(`${name}${tag}`, name);
 
   beforeAll(async () => {
     if (skip) return;
-    const env: Record<string, string> = {
-      ...TEST_JITSI_ENV,
-      RING_TIMEOUT_SECONDS: '120',
-      CONTACT_REQUESTS: 'true',
-    };
-    if (postgres) {
-      const schema = await freshPostgresSchema();
-      env.DATABASE_URL = schema.databaseUrl;
-      drop = schema.drop;
-    }
-    b = await startBackend(env);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await drop();
+    b = server.backend;
   });
 
   const openDirect = async (from: TestUser, to: TestUser) =>

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitRaw, startBackend, type TestBackend } from '../helpers/backend.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitRaw, type TestBackend } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
-import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
+import { ENGINES, useBackendOn } from '../helpers/engines.js';
 import { type Fixture, makeFixture, routeRows, socketEventRows } from '../helpers/route-rows.js';
 
 /** Values a client can send that a schema or a database may choke on. */
@@ -42,35 +42,22 @@ function bodiesNear(valid: unknown): fc.Arbitrary<unknown> {
 
 const TABLES = ['users', 'conversations', 'members', 'messages', 'rooms', 'calls', 'blocks'] as const;
 
-const engines = [
-  { name: 'SQLite', postgres: false },
-  { name: 'PostgreSQL', postgres: true },
-];
-
-describe.each(engines)('random bodies and payloads on $name', ({ postgres }) => {
+describe.each(ENGINES)('random bodies and payloads on $name', (engine) => {
+  const { skip } = engine;
+  const server = useBackendOn(engine, {
+    ...TEST_JITSI_ENV,
+    MESSAGES_PER_MINUTE: '100000',
+    CONVERSATIONS_PER_MINUTE: '100000',
+    ROOMS_PER_MINUTE: '100000',
+    CALL_INVITATIONS_PER_MINUTE: '100000',
+  });
   let b: TestBackend;
   let f: Fixture;
-  let drop = async () => {};
 
   beforeAll(async () => {
-    const env: Record<string, string> = {
-      ...TEST_JITSI_ENV,
-      MESSAGES_PER_MINUTE: '100000',
-      CONVERSATIONS_PER_MINUTE: '100000',
-      ROOMS_PER_MINUTE: '100000',
-      CALL_INVITATIONS_PER_MINUTE: '100000',
-    };
-    if (postgres) {
-      const schema = await freshPostgresSchema();
-      env.DATABASE_URL = schema.databaseUrl;
-      drop = schema.drop;
-    }
-    b = await startBackend(env);
+    if (skip) return;
+    b = server.backend;
     f = await makeFixture(b);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await drop();
   });
 
   /** Row counts of every table a request may write: a refused request must leave them as they were. */
@@ -85,32 +72,29 @@ describe.each(engines)('random bodies and payloads on $name', ({ postgres }) => 
       }),
     );
 
-  it.skipIf(postgres && !postgresUrl)(
-    'every route with a body: never a 5xx, never a partial row',
-    async () => {
-      let fuzzed = 0;
-      for (const [route, row] of Object.entries(routeRows)) {
-        const [method = ''] = route.split(' ');
-        const { path, body } = row.request(f);
-        if (body === undefined) continue;
-        fuzzed++;
-        const token = row.access === 'public' || row.access === 'jitsi' ? null : f.alice.token;
-        await fc.assert(
-          fc.asyncProperty(bodiesNear(body), async (candidate) => {
-            const before = await counts();
-            const res = await b.api(token, method, path, candidate);
-            expect(res.status, `${route} ${JSON.stringify(candidate).slice(0, 200)}`).toBeLessThan(500);
-            if (res.status >= 400) expect(await counts(), route).toEqual(before);
-          }),
-          { numRuns: 40 },
-        );
-      }
-      expect(fuzzed).toBeGreaterThanOrEqual(8);
-      expect((await b.api(null, 'GET', '/healthz')).status).toBe(200);
-    },
-  );
+  it.skipIf(skip)('every route with a body: never a 5xx, never a partial row', async () => {
+    let fuzzed = 0;
+    for (const [route, row] of Object.entries(routeRows)) {
+      const [method = ''] = route.split(' ');
+      const { path, body } = row.request(f);
+      if (body === undefined) continue;
+      fuzzed++;
+      const token = row.access === 'public' || row.access === 'jitsi' ? null : f.alice.token;
+      await fc.assert(
+        fc.asyncProperty(bodiesNear(body), async (candidate) => {
+          const before = await counts();
+          const res = await b.api(token, method, path, candidate);
+          expect(res.status, `${route} ${JSON.stringify(candidate).slice(0, 200)}`).toBeLessThan(500);
+          if (res.status >= 400) expect(await counts(), route).toEqual(before);
+        }),
+        { numRuns: 40 },
+      );
+    }
+    expect(fuzzed).toBeGreaterThanOrEqual(8);
+    expect((await b.api(null, 'GET', '/healthz')).status).toBe(200);
+  });
 
-  it.skipIf(postgres && !postgresUrl).each(Object.keys(socketEventRows))(
+  it.skipIf(skip).each(Object.keys(socketEventRows))(
     '%s: every payload is answered, never with an internal error',
     async (event) => {
       const socket = await b.connect(f.alice.token);

@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emitAck, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { emitAck, type TestBackend, type TestUser } from '../helpers/backend.js';
 import { TEST_JITSI_ENV } from '../helpers/calls.js';
-import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
+import { ENGINES, useBackendOn } from '../helpers/engines.js';
+import { postgresUrl } from '../helpers/postgres.js';
 
 if (!postgresUrl) console.warn('input-hygiene.test: PostgreSQL part skipped, TEST_POSTGRES_URL is not set');
 
@@ -161,54 +162,38 @@ const cases: Case[] = [
   },
 ];
 
-const engines = [
-  { name: 'SQLite', postgres: false },
-  { name: 'PostgreSQL', postgres: true },
-];
-
-describe.each(engines)('characters a database cannot store, on $name', ({ postgres }) => {
+describe.each(ENGINES)('characters a database cannot store, on $name', (engine) => {
+  const { skip } = engine;
+  const server = useBackendOn(engine, { ...TEST_JITSI_ENV });
   let b: TestBackend;
-  let drop = async () => {};
   let alice: TestUser;
   let bob: TestUser;
   let conv: string;
 
   beforeAll(async () => {
-    const env: Record<string, string> = { ...TEST_JITSI_ENV };
-    if (postgres) {
-      const schema = await freshPostgresSchema();
-      env.DATABASE_URL = schema.databaseUrl;
-      drop = schema.drop;
-    }
-    b = await startBackend(env);
+    if (skip) return;
+    b = server.backend;
     alice = await b.register('alice');
     bob = await b.register('bob');
     conv = (await b.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id }))
       .body.id;
   });
-  afterAll(async () => {
-    await b?.close();
-    await drop();
-  });
   const fill = (value: unknown) =>
     JSON.parse(JSON.stringify(value).replaceAll('{conv}', conv).replaceAll('{bob}', bob.id));
 
-  it.skipIf(postgres && !postgresUrl).each(cases)(
-    '$route refuses $field with 400 invalid_characters naming it',
-    async (c) => {
-      const res = await b.api(
-        c.signedIn === false ? null : alice.token,
-        c.route.split(' ')[0] as string,
-        fill(c.path),
-        c.body === undefined ? undefined : fill(c.body),
-      );
-      expect(res.status).toBe(400);
-      expect(res.body.error.code).toBe('invalid_characters');
-      expect(res.body.error.message).toContain(c.field);
-    },
-  );
+  it.skipIf(skip).each(cases)('$route refuses $field with 400 invalid_characters naming it', async (c) => {
+    const res = await b.api(
+      c.signedIn === false ? null : alice.token,
+      c.route.split(' ')[0] as string,
+      fill(c.path),
+      c.body === undefined ? undefined : fill(c.body),
+    );
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('invalid_characters');
+    expect(res.body.error.message).toContain(c.field);
+  });
 
-  it.skipIf(postgres && !postgresUrl)('keeps nothing of a refused request and stays healthy', async () => {
+  it.skipIf(skip)('keeps nothing of a refused request and stays healthy', async () => {
     const messages = await b.call(alice.token, 'GET /conversations/:id/messages', {
       params: { id: conv },
       query: { limit: 50 },
@@ -227,7 +212,7 @@ describe.each(engines)('characters a database cannot store, on $name', ({ postgr
     expect(sent.body.body).toBe('hi 你好 👋');
   });
 
-  it.skipIf(postgres && !postgresUrl)('refuses them in socket events with invalid_characters', async () => {
+  it.skipIf(skip)('refuses them in socket events with invalid_characters', async () => {
     const socket = await b.connect(alice.token);
     const ack = await emitAck(socket, 'call_invitation', { room_id: `room${NUL}abcdef` });
     expect(ack).toEqual({
@@ -237,7 +222,7 @@ describe.each(engines)('characters a database cannot store, on $name', ({ postgr
     socket.disconnect();
   });
 
-  it.skipIf(postgres)(
+  it.skipIf(engine.postgres)(
     'has a case for every route that takes input (a new route needs a row here)',
     async () => {
       const spec = b.app.swagger() as {

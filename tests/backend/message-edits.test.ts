@@ -1,19 +1,14 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { insertMessage } from '../../backend/chat/messages.js';
 import { collect, nextEvent, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
-import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
+import { ENGINES, useBackendOn } from '../helpers/engines.js';
 
-const engines = [
-  { name: 'SQLite', postgres: false },
-  { name: 'PostgreSQL', postgres: true },
-];
-
-describe.each(engines)('editing and deleting own messages, on $name', ({ postgres }) => {
-  const skip = postgres && !postgresUrl;
+describe.each(ENGINES)('editing and deleting own messages, on $name', (engine) => {
+  const { skip } = engine;
+  const server = useBackendOn(engine, { AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
   let b: TestBackend;
-  let drop = async () => {};
   let alice: TestUser;
   let bob: TestUser;
   let carol: TestUser;
@@ -21,13 +16,7 @@ describe.each(engines)('editing and deleting own messages, on $name', ({ postgre
 
   beforeAll(async () => {
     if (skip) return;
-    const env: Record<string, string> = { AUTH_RATE_LIMIT_PER_MINUTE: '10000' };
-    if (postgres) {
-      const schema = await freshPostgresSchema();
-      env.DATABASE_URL = schema.databaseUrl;
-      drop = schema.drop;
-    }
-    b = await startBackend(env);
+    b = server.backend;
     alice = await b.register('alice');
     bob = await b.register('bob');
     carol = await b.register('carol');
@@ -38,10 +27,6 @@ describe.each(engines)('editing and deleting own messages, on $name', ({ postgre
         member_ids: [bob.id],
       })
     ).body.id;
-  });
-  afterAll(async () => {
-    await b?.close();
-    await drop();
   });
 
   const send = async (who: TestUser, text: string, conversation = group) =>

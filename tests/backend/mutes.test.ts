@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { nextEvent, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
-import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { nextEvent, type TestBackend, type TestUser } from '../helpers/backend.js';
+import { ENGINES, useBackendOn } from '../helpers/engines.js';
 
-const engines = [
-  { name: 'SQLite', postgres: false },
-  { name: 'PostgreSQL', postgres: true },
-];
-
-describe.each(engines)('muting a conversation, on $name', ({ postgres }) => {
-  const skip = postgres && !postgresUrl;
+describe.each(ENGINES)('muting a conversation, on $name', (engine) => {
+  const { skip } = engine;
+  const server = useBackendOn(engine, {});
   let b: TestBackend;
-  let drop = async () => {};
   let alice: TestUser;
   let bob: TestUser;
   let carol: TestUser;
@@ -18,13 +13,7 @@ describe.each(engines)('muting a conversation, on $name', ({ postgres }) => {
 
   beforeAll(async () => {
     if (skip) return;
-    const env: Record<string, string> = {};
-    if (postgres) {
-      const schema = await freshPostgresSchema();
-      env.DATABASE_URL = schema.databaseUrl;
-      drop = schema.drop;
-    }
-    b = await startBackend(env);
+    b = server.backend;
     alice = await b.register('alice');
     bob = await b.register('bob');
     carol = await b.register('carol');
@@ -34,10 +23,6 @@ describe.each(engines)('muting a conversation, on $name', ({ postgres }) => {
       member_ids: [bob.id],
     });
     group = created.body.id;
-  });
-  afterAll(async () => {
-    await b?.close();
-    await drop();
   });
 
   const muteOf = async (who: TestUser) =>

@@ -1,14 +1,10 @@
 import { createSigner } from 'fast-jwt';
 import type { Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
-import { freshPostgresSchema, postgresUrl } from '../helpers/postgres.js';
+import { ENGINES, useBackendOn } from '../helpers/engines.js';
 
 const SECRET = 'refresh-test-secret-long-enough-012345';
-const engines = [
-  { name: 'SQLite', postgres: false },
-  { name: 'PostgreSQL', postgres: true },
-];
 
 /** Resolves once the server drops `socket`. */
 function dropped(socket: Socket): Promise<string> {
@@ -21,24 +17,12 @@ function dropped(socket: Socket): Promise<string> {
   });
 }
 
-describe.each(engines)('short-lived access tokens with rotating refresh tokens, on $name', ({ postgres }) => {
-  const skip = postgres && !postgresUrl;
+describe.each(ENGINES)('short-lived access tokens with rotating refresh tokens, on $name', (engine) => {
+  const { skip } = engine;
+  const server = useBackendOn(engine, { SESSION_SECRET: SECRET, ACCESS_TOKEN_TTL_SECONDS: '120' });
   let b: TestBackend;
-  let drop = async () => {};
-
-  beforeAll(async () => {
-    if (skip) return;
-    const env: Record<string, string> = { SESSION_SECRET: SECRET, ACCESS_TOKEN_TTL_SECONDS: '120' };
-    if (postgres) {
-      const schema = await freshPostgresSchema();
-      env.DATABASE_URL = schema.databaseUrl;
-      drop = schema.drop;
-    }
-    b = await startBackend(env);
-  });
-  afterAll(async () => {
-    await b?.close();
-    await drop();
+  beforeAll(() => {
+    if (!skip) b = server.backend;
   });
 
   const refresh = (token: string) => b.api(null, 'POST', '/api/v1/auth/refresh', { refresh_token: token });
