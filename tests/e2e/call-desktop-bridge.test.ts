@@ -1,37 +1,39 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import type { DesktopBridge } from '../../contract/desktop-bridge.js';
 import type { TestUser } from '../helpers/backend.js';
 import { decodeJwt, jwtOfRoomUrl, openSignedIn } from '../helpers/browser.js';
 import { useCallUi } from '../helpers/call-ui.js';
 
 /**
  * A recording stand-in for the Electron preload's `window.peaceDesktop` (the binary cannot run here): it
- * keeps every call the renderer makes and lets the test fire the bridge's events.
+ * keeps every call the renderer makes and lets the test fire the bridge's events. Typed as the contract's
+ * DesktopBridge, so a change to the bridge fails the type check here too, not only in preload/.
  */
 function installFakeBridge(token: string): void {
   const log: { method: string; args: unknown[] }[] = [];
-  const listeners: Record<string, ((value: any) => void)[]> = {};
+  const listeners: Record<string, ((value: never) => void)[]> = {};
   const record =
-    (method: string, result?: unknown) =>
-    async (...args: unknown[]) => {
+    <R = undefined>(method: string, result?: R) =>
+    async (...args: unknown[]): Promise<R> => {
       log.push({ method, args });
-      return result;
+      return result as R;
     };
-  const on = (name: string) => (listener: (value: any) => void) => {
+  const on = (name: string) => (listener: (value: never) => void) => {
     listeners[name] = [...(listeners[name] ?? []), listener];
     return () => {};
   };
   let saved: string | null = token;
-  (window as any).__bridge = {
+  (window as unknown as { __bridge: unknown }).__bridge = {
     log,
     fire: (name: string, value: unknown) => {
-      for (const listener of listeners[name] ?? []) listener(value);
+      for (const listener of listeners[name] ?? []) listener(value as never);
     },
   };
-  (window as any).peaceDesktop = {
+  const bridge: DesktopBridge = {
     platform: 'linux',
     getConfig: async () => ({ serverUrl: location.origin, language: 'en' }),
-    openCallWindow: record('openCallWindow', { ok: true }),
+    openCallWindow: record('openCallWindow', { ok: true } as const),
     closeCallWindow: record('closeCallWindow'),
     showIncomingCall: record('showIncomingCall'),
     dismissIncomingCall: record('dismissIncomingCall'),
@@ -49,6 +51,7 @@ function installFakeBridge(token: string): void {
     },
     reportCallEnded: record('reportCallEnded'),
   };
+  window.peaceDesktop = bridge;
 }
 
 // Two users, a call window and a bridge stand-in on a shared 2-core machine: generous per-test time.
