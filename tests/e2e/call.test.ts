@@ -45,6 +45,21 @@ describe('call UI', { timeout: 120_000 }, () => {
   const status = (page: Page) => page.getByTestId('outgoing-status').textContent();
   const ringing = (page: Page) => page.evaluate(() => document.documentElement.dataset.ringing === 'true');
 
+  it('opens the call window with the click itself, not once the room is known', async () => {
+    const { alicePage } = await pair();
+    // Pop-up blockers refuse a window opened more than a few seconds after the click; on a slow server the
+    // room is known later than that. So the window must exist before the room is even asked for.
+    let windowsWhenAskingForRoom = 0;
+    await alicePage.route('**/api/v1/rooms/create', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      windowsWhenAskingForRoom = alicePage.context().pages().length;
+      await route.continue();
+    });
+    const aliceRoom = await call(alicePage);
+    expect(windowsWhenAskingForRoom).toBe(2);
+    expect(aliceRoom.url()).toContain('/room/');
+  });
+
   it('A calls B, B accepts, and both open the same room with their own token', async () => {
     const { alice, bob, alicePage, bobPage } = await pair();
     const aliceRoom = await call(alicePage);

@@ -81,7 +81,10 @@ export class CallStore extends Store<CallsState> {
     if (step.kind === 'return') return this.openCall(step.call);
     if (step.kind === 'join') return this.#guarded(step.call.call_id, () => this.openCall(step.call));
     if (!mayPlace(this.state.outgoing)) return;
-    return this.#guarded(undefined, () => this.#place(conversationId));
+    // Not when a question comes first: an empty window would cover "Leave the current call?".
+    const asks = otherCallsOf(this.state.live, this.#me, undefined).length > 0;
+    const reserved = asks ? null : this.windows.reserve();
+    return this.#guarded(undefined, () => this.#place(conversationId, reserved));
   }
 
   /** Opens (or brings to the front) the room of a live call; entering it makes the user a participant. */
@@ -104,9 +107,19 @@ export class CallStore extends Store<CallsState> {
     await confirm.proceed();
   }
 
-  async #place(conversationId: string): Promise<void> {
+  async #place(conversationId: string, reserved: Window | null = null): Promise<void> {
+    try {
+      if (await this.#ring(conversationId, reserved)) reserved = null;
+    } finally {
+      // No call to show in it (declined, busy, failed): the empty window goes away again.
+      reserved?.close();
+    }
+  }
+
+  /** Rings the conversation and opens the room; true when `reserved` was handed to the room. */
+  async #ring(conversationId: string, reserved: Window | null): Promise<boolean> {
     const conversation = this.chat.conversation(conversationId);
-    if (!conversation) return;
+    if (!conversation) return false;
     const target = otherMember(conversation, this.#me);
     this.#bar.show({ conversation_id: conversationId, phase: 'starting' });
     try {
@@ -118,18 +131,23 @@ export class CallStore extends Store<CallsState> {
         room_id: room.room_id,
         ...(target ? { target_user_id: target.id } : {}),
       });
-      if (!ack.ok) return this.#bar.fail(ack.error.code, ack.error.message);
+      if (!ack.ok) {
+        this.#bar.fail(ack.error.code, ack.error.message);
+        return false;
+      }
       this.#bar.patch({ call_id: ack.call_id });
       const join = await this.api.request('POST /rooms/:room_id/join', {
         params: { room_id: room.room_id },
       });
       // Declined or busy while we were joining: there is no call to open.
-      if (isOver(this.state.outgoing?.phase)) return;
-      await this.#openRoom(join.room_url, ack.call_id);
+      if (isOver(this.state.outgoing?.phase)) return false;
+      await this.#openRoom(join.room_url, ack.call_id, reserved);
+      return true;
     } catch (err) {
       const callId = this.state.outgoing?.call_id;
       if (callId) this.socket.emit('call_cancel', { call_id: callId }, () => {});
       this.#bar.fail(err instanceof ApiError ? err.code : 'network', explainError(err));
+      return false;
     }
   }
 
@@ -252,8 +270,8 @@ export class CallStore extends Store<CallsState> {
     }
   }
 
-  async #openRoom(roomUrl: string, callId: string): Promise<void> {
-    const opened = await this.windows.open(roomUrl, callId).catch(() => false);
+  async #openRoom(roomUrl: string, callId: string, reserved?: Window | null): Promise<void> {
+    const opened = await this.windows.open(roomUrl, callId, reserved).catch(() => false);
     if (opened) {
       this.#apply(entered(this.state, callId));
       return;

@@ -20,14 +20,29 @@ export class CallWindows {
     this.#unsubscribe = desktop()?.onCallWindowClosed((callId) => this.onClosed(callId));
   }
 
-  /** Opens (or focuses) the window of `callId`; false when it could not be opened (a pop-up blocker). */
-  async open(roomUrl: string, callId: string): Promise<boolean> {
+  /**
+   * In a browser, opens an empty window now, while the click that asked for a call still counts as a user
+   * gesture: the room URL comes only after a few requests, and pop-up blockers refuse a window opened
+   * more than a few seconds after the click (on a slow server, every call). The desktop app needs none:
+   * main opens its windows. Hand it to open(), or close it when no call comes of it.
+   */
+  reserve(): Window | null {
+    if (desktop()) return null;
+    return window.open('', '_blank');
+  }
+
+  /**
+   * Opens (or focuses) the window of `callId`, in `reserved` when there is one; false when it could not
+   * be opened (a pop-up blocker).
+   */
+  async open(roomUrl: string, callId: string, reserved?: Window | null): Promise<boolean> {
     const bridge = desktop();
     if (bridge) return (await bridge.openCallWindow(roomUrl, callId)).ok;
     // A window name per call. Looked up without a URL first: a window left from before a reload of this
     // page is found by its name and only brought to the front, not reloaded ("Return to call").
     const name = `peace-call-${callId}`;
-    const win = window.open('', name);
+    if (reserved && !reserved.closed) reserved.name = name;
+    const win = reserved && !reserved.closed ? reserved : window.open('', name);
     if (!win) return false;
     if (isBlank(win)) win.location.replace(roomUrl);
     this.#windows.set(callId, win);
