@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { makePng } from '../helpers/attachments.js';
 import { seriousViolations } from '../helpers/axe.js';
-import { startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
-import {
-  launchChromium,
-  newUserPage,
-  openSignedIn,
-  requireBuiltRenderer,
-  screenshot,
-} from '../helpers/browser.js';
+import type { TestUser } from '../helpers/backend.js';
+import { openSignedIn, screenshot } from '../helpers/browser.js';
+import { useCallUi } from '../helpers/call-ui.js';
 
 /** A file made in the page from base64, as a user's clipboard or file manager would hand it over. */
 interface PageFile {
@@ -63,37 +58,22 @@ async function throttleUploads(context: BrowserContext, page: Page, bytesPerSeco
 }
 
 describe('images and files in the chat UI', () => {
-  let backend: TestBackend;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const ui = useCallUi({ ATTACHMENT_MAX_BYTES: '2000000' });
   let run = 0;
-
-  beforeAll(async () => {
-    requireBuiltRenderer();
-    backend = await startBackend({ AUTH_RATE_LIMIT_PER_MINUTE: '10000', ATTACHMENT_MAX_BYTES: '2000000' });
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await backend?.close();
-  });
 
   /** Alice and Bob, each signed in on their own page with their direct chat open. */
   async function twoUsers(locale: string) {
     run++;
     const tag = `${run}x${Date.now() % 100000}`;
-    const alice: TestUser = await backend.register(`alice${tag}`, `Alice ${run}`);
-    const bob: TestUser = await backend.register(`bob${tag}`, `Bob ${run}`);
+    const alice: TestUser = await ui.backend.register(`alice${tag}`, `Alice ${run}`);
+    const bob: TestUser = await ui.backend.register(`bob${tag}`, `Bob ${run}`);
     const direct = (
-      await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
+      await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
     ).body.id as string;
     const open = async (user: TestUser, other: string) => {
-      const { context, page } = await newUserPage(browser, { locale });
-      contexts.push(context);
-      await openSignedIn(page, backend.url, user.token);
+      const page = await ui.newPage({ locale });
+      const context = page.context();
+      await openSignedIn(page, ui.backend.url, user.token);
       await page.locator(`[data-testid="conversation"][data-title="${other}"]`).click();
       return { context, page };
     };
@@ -101,7 +81,7 @@ describe('images and files in the chat UI', () => {
   }
 
   const pendingUploads = () =>
-    backend.app.db.selectFrom('attachments').select('id').where('state', '!=', 'stored').execute();
+    ui.backend.app.db.selectFrom('attachments').select('id').where('state', '!=', 'stored').execute();
 
   for (const locale of ['en-US', 'zh-CN']) {
     it(`${locale}: a pasted image shows on the other side; it opens full size`, async () => {

@@ -1,41 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { seriousViolations } from '../helpers/axe.js';
-import { emitAck, startBackend, type TestBackend, type TestUser } from '../helpers/backend.js';
-import {
-  launchChromium,
-  newUserPage,
-  openSignedIn,
-  requireBuiltRenderer,
-  screenshot,
-} from '../helpers/browser.js';
+import { emitAck, type TestUser } from '../helpers/backend.js';
+import { openSignedIn, screenshot } from '../helpers/browser.js';
+import { useCallUi } from '../helpers/call-ui.js';
 
 /** Edit, delete and the typing indicator in headless Chromium, between real users on the real backend. */
 describe('editing, deleting and typing in the chat UI', () => {
-  let backend: TestBackend;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const ui = useCallUi();
   let run = 0;
 
-  beforeAll(async () => {
-    requireBuiltRenderer();
-    backend = await startBackend({ AUTH_RATE_LIMIT_PER_MINUTE: '10000' });
-    browser = await launchChromium();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await backend?.close();
-  });
-
   async function signedIn(user: TestUser, locale?: string): Promise<Page> {
-    const { context, page } = await newUserPage(browser, { locale });
-    contexts.push(context);
+    const page = await ui.newPage({ locale });
     // A step that fails says which one, well within the test's own timeout.
     page.setDefaultTimeout(8000);
-    await openSignedIn(page, backend.url, user.token);
+    await openSignedIn(page, ui.backend.url, user.token);
     return page;
   }
   /** Fresh users shown as `names` (their usernames are made unique per run). */
@@ -43,7 +22,7 @@ describe('editing, deleting and typing in the chat UI', () => {
     run++;
     const made: TestUser[] = [];
     for (const [i, name] of names.entries())
-      made.push(await backend.register(`u${i}r${run}x${Date.now() % 100000}`, name));
+      made.push(await ui.backend.register(`u${i}r${run}x${Date.now() % 100000}`, name));
     return made;
   };
   const open = (page: Page, title: string) =>
@@ -52,7 +31,7 @@ describe('editing, deleting and typing in the chat UI', () => {
 
   it('an edit and a delete appear live on the other side; Up arrow edits, Escape cancels', async () => {
     const [alice, bob] = (await users('Alice', 'Bob')) as [TestUser, TestUser];
-    await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
+    await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id });
     const alicePage = await signedIn(alice);
     const bobPage = await signedIn(bob);
     await open(alicePage, 'Bob');
@@ -114,7 +93,7 @@ describe('editing, deleting and typing in the chat UI', () => {
 
   it('shows who is typing in a group, and drops it on their message or after silence', async () => {
     const [alice, bob, carol] = (await users('Alice', 'Bob', 'Carol')) as [TestUser, TestUser, TestUser];
-    await backend.api(alice.token, 'POST', '/api/v1/conversations', {
+    await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', {
       type: 'group',
       title: `Trip ${run}`,
       member_ids: [bob.id, carol.id],
@@ -144,16 +123,16 @@ describe('editing, deleting and typing in the chat UI', () => {
   it('speaks Chinese: menu, edited, deleted and typing', async () => {
     const [alice, bob] = (await users('爱丽丝', '鲍勃')) as [TestUser, TestUser];
     const conv = (
-      await backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
+      await ui.backend.api(alice.token, 'POST', '/api/v1/conversations', { type: 'direct', user_id: bob.id })
     ).body.id;
     const say = async (text: string) =>
-      (await backend.api(alice.token, 'POST', `/api/v1/conversations/${conv}/messages`, { body: text })).body
-        .id;
+      (await ui.backend.api(alice.token, 'POST', `/api/v1/conversations/${conv}/messages`, { body: text }))
+        .body.id;
     const gone = await say('这条会被删除');
     const fixed = await say('明天见面吧');
     await say('好的');
-    await backend.api(alice.token, 'DELETE', `/api/v1/conversations/${conv}/messages/${gone}`);
-    await backend.api(alice.token, 'PATCH', `/api/v1/conversations/${conv}/messages/${fixed}`, {
+    await ui.backend.api(alice.token, 'DELETE', `/api/v1/conversations/${conv}/messages/${gone}`);
+    await ui.backend.api(alice.token, 'PATCH', `/api/v1/conversations/${conv}/messages/${fixed}`, {
       body: '明天下午见面吧',
     });
     const page = await signedIn(alice, 'zh-CN');
@@ -163,7 +142,7 @@ describe('editing, deleting and typing in the chat UI', () => {
       '已编辑',
     );
     expect(await page.getByTestId('deleted-trace').textContent()).toBe('消息已删除');
-    const bobSocket = await backend.connect(bob.token);
+    const bobSocket = await ui.backend.connect(bob.token);
     expect(await emitAck(bobSocket, 'typing', { conversation_id: conv })).toEqual({ ok: true });
     await expect.poll(() => page.getByTestId('typing-text').textContent()).toBe('鲍勃 正在输入…');
     const last = bubble(page, '好的');
