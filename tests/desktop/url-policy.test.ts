@@ -5,6 +5,8 @@ import {
   isExternalLinkAllowed,
   isNavigationAllowed,
   isSenderUrlAllowed,
+  isSubframeNavigationAllowed,
+  originOf,
 } from '../../main/policy/url-policy.js';
 
 const backend = 'http://127.0.0.1:8080';
@@ -98,5 +100,62 @@ describe('navigation and links', () => {
     );
     expect(isSenderUrlAllowed('main', `${backend}/`, backend, pages)).toBe(true);
     expect(isSenderUrlAllowed('main', 'https://evil.example/', backend, pages)).toBe(false);
+  });
+});
+
+describe('frames and origins', () => {
+  it('only a call window frames anything: its Jitsi origin, and what Jitsi frames over https', () => {
+    const cases: [Parameters<typeof isSubframeNavigationAllowed>, boolean][] = [
+      // Empty frames are harmless everywhere.
+      [['main', 'about:blank', null, false], true],
+      [['settings', 'about:srcdoc', null, false], true],
+      [['call', 'about:blank', jitsi, false], true],
+      // The chat and the local pages frame nothing, not even the Jitsi origin.
+      [['main', `${jitsi}/room`, jitsi, false], false],
+      [['incoming-popup', `${jitsi}/room`, jitsi, true], false],
+      // A call window frames its own Jitsi origin, but not another one directly.
+      [['call', `${jitsi}/room`, jitsi, false], true],
+      [['call', 'https://other.example/x', jitsi, false], false],
+      [['call', `${jitsi}/room`, null, false], false],
+      // What Jitsi's page frames in turn: https only.
+      [['call', 'https://www.youtube.com/embed/x', jitsi, true], true],
+      [['call', 'http://www.youtube.com/embed/x', jitsi, true], false],
+      [['call', 'not a url', jitsi, true], false],
+    ];
+    for (const [args, allowed] of cases)
+      expect(isSubframeNavigationAllowed(...args), args.join(' ')).toBe(allowed);
+  });
+
+  it('an origin only for URLs that have one', () => {
+    expect(originOf('https://meet.example.org/x?y#z')).toBe('https://meet.example.org');
+    expect(originOf('about:blank')).toBeNull();
+    expect(originOf('data:text/html,hi')).toBeNull();
+    expect(originOf('nope')).toBeNull();
+  });
+
+  it('plain HTTP Jitsi only on this machine: localhost, 127.0.0.1 and [::1]', () => {
+    expect(acceptableJitsiOrigin('http://127.0.0.1:8000/x')).toBe('http://127.0.0.1:8000');
+    expect(acceptableJitsiOrigin('http://[::1]:8000/x')).toBe('http://[::1]:8000');
+    expect(acceptableJitsiOrigin('ftp://127.0.0.1/')).toBeNull();
+    expect(acceptableJitsiOrigin('nope')).toBeNull();
+  });
+
+  it('says why a room_url was refused', () => {
+    expect(checkRoomUrl('nope', backend, jitsi)).toEqual({ ok: false, error: 'room_url_not_allowed' });
+    expect(checkRoomUrl(`${backend}/room/abcd-1234-efgh`, backend, jitsi)).toEqual({
+      ok: false,
+      error: 'jitsi_server_not_allowed',
+    });
+  });
+
+  it('each local page is trusted only in its own window', () => {
+    const pages = 'file:///opt/app/dist/pages/';
+    expect(isSenderUrlAllowed('settings', `${pages}settings.html?x=1#y`, backend, pages)).toBe(true);
+    expect(isSenderUrlAllowed('settings', `${pages}incoming-call.html`, backend, pages)).toBe(false);
+    expect(isSenderUrlAllowed('settings', `${backend}/settings.html`, backend, pages)).toBe(false);
+    expect(isSenderUrlAllowed('settings', 'nope', backend, pages)).toBe(false);
+    expect(isSenderUrlAllowed('call', `${backend}/room/abcd-1234-efgh`, backend, pages)).toBe(true);
+    expect(isSenderUrlAllowed('call', `${backend}/`, backend, pages)).toBe(false);
+    expect(isNavigationAllowed('main', 'nope', backend)).toBe(false);
   });
 });
