@@ -100,6 +100,34 @@ describe('room_url', () => {
     }
   });
 
+  it('keeps a plain host[:port] as sent, lowercased, and falls back on anything malformed', async () => {
+    const s = await setUp({});
+    b = s.b;
+    const kept: [string, string][] = [
+      ['Chat.Example.ORG:8443', 'http://chat.example.org:8443'],
+      ['a.b-c.example', 'http://a.b-c.example'],
+      ['x', 'http://x'],
+      ['10.1.2.3:80', 'http://10.1.2.3'],
+      ['[::1]:8080', 'http://[::1]:8080'],
+    ];
+    for (const [host, origin] of kept) {
+      const res = await s.join({ host });
+      expect(new URL(res.body.room_url).origin, host).toBe(origin);
+    }
+    const malformed = [
+      '-bad.example',
+      'bad-.example',
+      `${'a'.repeat(64)}.example`,
+      'a..b',
+      'host:123456',
+      '[zz]',
+    ];
+    for (const host of malformed) {
+      const res = await s.join({ host });
+      expect(new URL(res.body.room_url).origin, host).toBe(s.b.url);
+    }
+  });
+
   it('honours X-Forwarded-Proto/Host with TRUST_PROXY', async () => {
     const s = await setUp({ TRUST_PROXY: 'true' });
     b = s.b;
@@ -108,7 +136,7 @@ describe('room_url', () => {
   });
 
   it('prefers PUBLIC_BASE_URL over the request and any forwarded header', async () => {
-    const s = await setUp({ PUBLIC_BASE_URL: 'https://peace.example.net/', TRUST_PROXY: 'true' });
+    const s = await setUp({ PUBLIC_BASE_URL: 'https://peace.example.net//', TRUST_PROXY: 'true' });
     b = s.b;
     const res = await s.join({
       'x-forwarded-proto': 'http',
@@ -118,5 +146,6 @@ describe('room_url', () => {
     const parsed = parseRoomUrl(res.body.room_url);
     expect(parsed.origin).toBe('https://peace.example.net');
     expect(parsed.path).toBe(`/room/${s.roomId}`);
+    expect(res.body.room_url.startsWith(`https://peace.example.net/room/${s.roomId}#`)).toBe(true);
   });
 });
