@@ -6,7 +6,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadSettings } from '../../main/config/load-settings.js';
 import { MANAGED_PREFERENCES_PLIST, type PolicySystem } from '../../main/config/policy-sources.js';
-import { parseRegQuery, policyFilePath } from '../../main/policy/it-policy.js';
+import {
+  POLICY_DOMAIN,
+  POLICY_REGISTRY_KEY,
+  parseRegQuery,
+  policyFilePath,
+  policyLayer,
+} from '../../main/policy/it-policy.js';
 
 const REG_HKLM = [
   '',
@@ -173,5 +179,46 @@ describe('loading policy per platform', () => {
     expect(policyFilePath('linux', {})).toBe('/etc/peace-messenger/policy.json');
     expect(policyFilePath('darwin', {})).toBe('/Library/Application Support/PeaceMessenger/policy.json');
     expect(policyFilePath('win32', { ProgramData: 'D:\\PD' })).toBe('D:\\PD\\PeaceMessenger\\policy.json');
+    expect(policyFilePath('win32', {})).toBe('C:\\ProgramData\\PeaceMessenger\\policy.json');
+  });
+
+  it('names the registry key and the managed-preferences domain the ADMX and profiles use', () => {
+    // What docs/IT.md and the generated templates tell administrators: changing either strands every policy.
+    expect(POLICY_REGISTRY_KEY).toBe('SOFTWARE\\Policies\\PeaceMessenger');
+    expect(POLICY_DOMAIN).toBe('org.peacemessenger.desktop');
+  });
+});
+
+describe('policy values', () => {
+  it('takes names in any case, skips editor and profile keys, and reports the rest', () => {
+    expect(
+      policyLayer(
+        { serverurl: 'https://a.example', $schema: 'x', PayloadUUID: 'y', MyPayload: 1, Bogus: 2 },
+        'src',
+      ),
+    ).toEqual({
+      layer: { source: 'src', values: { serverUrl: 'https://a.example' } },
+      warnings: ['Ignoring unknown policy MyPayload in src', 'Ignoring unknown policy Bogus in src'],
+    });
+  });
+
+  it('refuses anything but an object of values', () => {
+    for (const values of [null, [1], 'text', 3]) {
+      expect(policyLayer(values, 'src')).toEqual({
+        layer: null,
+        warnings: ['Ignoring src: not a JSON object of policy values'],
+      });
+    }
+  });
+
+  it('reads QWORDs as numbers, lines ending in \\n alone, and only whole lines', () => {
+    const output = [
+      'HKEY_LOCAL_MACHINE\\SOFTWARE\\Policies\\PeaceMessenger',
+      '    RingSeconds    REG_QWORD    0x1e',
+      '    Theme    REG_EXPAND_SZ    dark  ',
+      'X    Inline    REG_SZ    no',
+      '    Short  REG_SZ  no',
+    ].join('\n');
+    expect(parseRegQuery(output)).toEqual({ RingSeconds: 30, Theme: 'dark' });
   });
 });
