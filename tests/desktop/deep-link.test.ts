@@ -6,6 +6,10 @@ describe('deep links', () => {
     expect(parseDeepLink('peace-messenger://room/abcd-1234-efgh')).toBe('abcd-1234-efgh');
     expect(parseDeepLink('peace-messenger://room/abcd-1234-efgh/')).toBe('abcd-1234-efgh');
     expect(parseDeepLink('peace-messenger:room/abcd-1234-efgh')).toBe('abcd-1234-efgh');
+    expect(parseDeepLink('peace-messenger:///room/abcd-1234-efgh')).toBe('abcd-1234-efgh');
+    // Case and percent-encoding as some launchers hand them over.
+    expect(parseDeepLink('PEACE-MESSENGER://room/ABCD-1234-EFGH')).toBe('abcd-1234-efgh');
+    expect(parseDeepLink('peace-messenger://room/abcd%2D1234-efgh')).toBe('abcd-1234-efgh');
   });
 
   it('rejects other schemes, paths and malformed ids', () => {
@@ -16,6 +20,9 @@ describe('deep links', () => {
       'peace-messenger://room/abcd-1234-efgh/extra',
       'peace-messenger://room/abcd%2F..%2Fx-1234',
       'peace-messenger://room/',
+      'peace-messenger://xroom/abcd-1234-efgh',
+      'peace-messenger://my/room/abcd-1234-efgh',
+      'not a url',
     ]) {
       expect(parseDeepLink(url)).toBeNull();
     }
@@ -26,5 +33,14 @@ describe('deep links', () => {
       'abcd-1234-efgh',
     );
     expect(findDeepLinkInArgv(['/opt/peace', '.'])).toBeNull();
+    // The first usable link wins; a broken one before it is skipped, and so is a look-alike.
+    expect(
+      findDeepLinkInArgv([
+        'peace-messenger://room/bad',
+        'x-peace-messenger://room/aaaa-1111-bbbb',
+        'PEACE-MESSENGER://room/cccc-2222-dddd',
+        'peace-messenger://room/eeee-3333-ffff',
+      ]),
+    ).toBe('cccc-2222-dddd');
   });
 });

@@ -9,6 +9,18 @@ describe('permission policy', () => {
     expect(isPermissionGranted({ ...base, permission: 'media', mediaTypes: ['audio', 'video'] })).toBe(true);
     expect(isPermissionGranted({ ...base, permission: 'display-capture' })).toBe(true);
     expect(isPermissionGranted({ ...base, permission: 'fullscreen' })).toBe(true);
+    // Media without saying which kinds (Electron's check handler) is still the camera and microphone.
+    expect(isPermissionGranted({ ...base, permission: 'media' })).toBe(true);
+    expect(isPermissionGranted({ ...base, permission: 'media', mediaTypes: ['video'] })).toBe(true);
+  });
+
+  it('denies media when any kind asked for is not audio or video', () => {
+    expect(isPermissionGranted({ ...base, permission: 'media', mediaTypes: ['audio', 'unknown'] })).toBe(
+      false,
+    );
+    expect(isPermissionGranted({ ...base, permission: 'display-capture', mediaTypes: ['unknown'] })).toBe(
+      true,
+    );
   });
 
   it('denies everything else to the Jitsi origin', () => {
