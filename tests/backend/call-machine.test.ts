@@ -321,3 +321,45 @@ describe('call machine: group', () => {
     });
   });
 });
+
+describe('call machine: refusals and timing details', () => {
+  it('every refusal says why in words, not only a code', () => {
+    const { call } = start(['bob']);
+    const active = run(call, [{ type: 'answer', user_id: 'bob', accepted: true }, T0 + 1]);
+    const ended = run(
+      active,
+      [{ type: 'leave', user_id: 'alice' }, T0 + 2],
+      [{ type: 'leave', user_id: 'bob' }, T0 + 3],
+    );
+    const refusals: Array<[Call, CallEvent]> = [
+      [call, { type: 'answer', user_id: 'eve', accepted: true }],
+      [active, { type: 'answer', user_id: 'bob', accepted: true }],
+      [call, { type: 'cancel', user_id: 'eve' }],
+      [call, { type: 'cancel', user_id: 'bob' }],
+      [active, { type: 'cancel', user_id: 'alice' }],
+      [call, { type: 'leave', user_id: 'eve' }],
+      [ended, { type: 'leave', user_id: 'bob' }],
+      [call, { type: 'leave', user_id: 'bob' }],
+      [ended, { type: 'joined', user_id: 'bob' }],
+    ];
+    for (const [state, event] of refusals) {
+      const result = transition(state, event, T0 + 10);
+      expect(result.ok, JSON.stringify(event)).toBe(false);
+      if (!result.ok) expect(result.message, result.code).toMatch(/^[A-Z].{10,}/);
+    }
+  });
+
+  it('a call starts when the first invitee accepts; later answers do not move its start', () => {
+    const { call } = start(['bob', 'carol']);
+    const first = run(call, [{ type: 'answer', user_id: 'bob', accepted: true }, T0 + 1_000]);
+    expect(first.started_at).toBe(T0 + 1_000);
+    const second = run(first, [{ type: 'answer', user_id: 'carol', accepted: true }, T0 + 5_000]);
+    expect(second.started_at).toBe(first.started_at);
+  });
+
+  it('a cancel tells everyone the call stopped ringing, as cancelled', () => {
+    const { call } = start(['bob']);
+    const r = ok(transition(call, { type: 'cancel', user_id: 'alice' }, T0 + 1));
+    expect(r.effects).toContainEqual({ type: 'state', reason: 'cancelled' });
+  });
+});
