@@ -59,7 +59,7 @@ describe('keyboard only', () => {
     await tabTo(page, newChat);
     await page.keyboard.press('Enter');
     // Focus is in the dialog's search box; Tab and Shift+Tab never leave the dialog.
-    expect(await isFocused(page.getByTestId('user-search'))).toBe(true);
+    await expect.poll(() => isFocused(page.getByTestId('user-search'))).toBe(true);
     for (const key of ['Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Tab', 'Shift+Tab', 'Shift+Tab', 'Shift+Tab']) {
       await page.keyboard.press(key);
       expect(await focusInside(page, '[data-testid="new-chat-dialog"]'), key).toBe(true);
@@ -67,7 +67,8 @@ describe('keyboard only', () => {
     // Escape closes it and gives focus back to the button that opened it.
     await page.keyboard.press('Escape');
     await page.getByTestId('new-chat-dialog').waitFor({ state: 'detached' });
-    expect(await isFocused(newChat)).toBe(true);
+    // Given back once the dialog's cleanup has run (a frame after it leaves the page).
+    await expect.poll(() => isFocused(newChat)).toBe(true);
 
     await page.keyboard.press('Enter');
     await page.keyboard.type(bob.username);
