@@ -34,6 +34,10 @@ export default defineConfig({
           environment: 'node',
           // Each browser test drives Chromium; running them one file at a time keeps 2 cores responsive.
           fileParallelism: false,
+          // A stopgap, not a cure: under load a browser test sometimes misses its 30 s wait (a different
+          // one each run). One retry keeps CI honest about real failures, which fail twice; the flaky
+          // waits are being replaced by waits for events (issue: calls that survive failure, item 7).
+          retry: 1,
         },
       },
     ],
