@@ -106,4 +106,26 @@ describe('ringing state machine', () => {
     expect([...state.ringing.keys()]).toEqual(['k2']);
     expect(effects.at(-1)).toEqual({ type: 'stop', callId: 'k1' });
   });
+
+  it('ends with nothing left over: no effect for an unknown call, the ring kept with its call and mode', () => {
+    expect(initialRingingState).toEqual({ ringing: new Map(), doNotDisturb: false, finished: [] });
+    expect(ringingStep(initialRingingState, { type: 'dismissed', callId: 'nope' }).effects).toEqual([]);
+    const { state } = run([
+      { type: 'do-not-disturb', on: true },
+      { type: 'invited', call: call('k1') },
+    ]);
+    expect(state.ringing.get('k1')).toEqual({ call: call('k1'), silent: true });
+    expect(run([{ type: 'invited', call: call('k1') }], state).effects).toEqual([]);
+  });
+
+  it('remembers the last 50 finished calls, enough for late invitations, and no more', () => {
+    const events: RingingEvent[] = [];
+    for (let i = 0; i < 60; i++) {
+      events.push({ type: 'invited', call: call(`c${i}`) }, { type: 'dismissed', callId: `c${i}` });
+    }
+    const { state } = run(events);
+    expect(state.finished).toHaveLength(50);
+    expect(state.finished[0]).toBe('c10');
+    expect(state.finished.at(-1)).toBe('c59');
+  });
 });
