@@ -19,26 +19,19 @@ try {
     cpSync(join(root, 'dist', part), join(stage, 'dist', part), { recursive: true });
   }
   cpSync(join(root, 'package.json'), join(stage, 'package.json'));
-  const csv = join(stage, 'findings.csv');
+  // SARIF (JSON), not CSV: a finding's sample may span lines, which a line-based CSV reader breaks on.
+  const sarif = join(stage, 'findings.sarif');
   console.log(`electronegativity: scanning the packaged app's files with ${TOOL}`);
-  const args = ['--yes', TOOL, '-i', stage, '-r', '-v', 'false', '-o', csv];
+  const args = ['--yes', TOOL, '-i', stage, '-r', '-v', 'false', '-o', sarif];
   const excluded = Object.keys(config.excludedChecks);
   if (excluded.length > 0) args.push('-x', excluded.join(','));
   const run = spawnSync('npx', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   if (run.status !== 0) throw new Error(`electronegativity: the tool failed (exit ${run.status})`);
-  const findings = readFileSync(csv, 'utf8')
-    .split('\n')
-    .slice(1)
-    .filter((line) => line.trim() !== '')
-    // The first four columns (check, severity, confidence, file) never hold a comma.
-    .map((line) =>
-      line
-        .split(',')
-        .slice(0, 4)
-        .map((cell) => cell.replace(/^"|"$/g, '')),
-    )
-    .filter(([, severity]) => severity !== 'INFORMATIONAL')
-    .map(([check, severity, , file]) => ({ check, severity, file }));
+  const findings = JSON.parse(readFileSync(sarif, 'utf8')).runs[0].results.map((result) => ({
+    check: result.ruleId,
+    severity: result.level,
+    file: result.locations?.[0]?.physicalLocation?.artifactLocation?.uri ?? 'N/A',
+  }));
   const key = (f) => `${f.check} ${f.file}`;
   const accepted = new Set(config.accepted.map(key));
   const found = new Set(findings.map(key));
